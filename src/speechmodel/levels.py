@@ -1,0 +1,272 @@
+"""Stage 4: classified lines → the token stream the grammar parses.
+
+This stage decides which paragraph-initial markers really number the speech,
+and how deep each one sits.  Depth is not fixed by a marker's style: it follows
+the order in which styles are met, as reStructuredText does for title
+adornments.  It also finds the closing and the boilerplate trailer.
+
+The rules, in order:
+
+1. A marker counts only inside a *run*: two or more paragraph-initial markers of
+   one style with consecutive values (one missing number is tolerated).  A lone
+   ``首先，`` or a lone ``一是`` is an ordinary paragraph.
+2. When the text uses a part style (``一、``, a bare numeral line, ``第一部分``),
+   those are the parts; markers before the first part are ordinary paragraphs.
+   Otherwise the first run met forms the parts.
+3. A marker of a style already open continues that list (or restarts it, for
+   value 1).  A new style starting at 1 nests under the current item when that
+   item is a heading (its paragraph holds nothing after the lead sentence, or
+   ends with a colon), and starts a sibling sequence when the item is a full
+   paragraph.  A new style that continues the number of an open list joins
+   that list (``一、`` ``二、`` then ``第三，``).
+4. The closing is looked for after the last item: the first wrap-up formula or
+   vocative after the last bare vocative paragraph (``各位代表！``), which in
+   long reports separates the unnumbered sections that follow the parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import attrs
+from lark import Token
+
+from speechmodel import tables
+from speechmodel.classify import (
+    BOILERPLATE,
+    CONTENT,
+    FRONT,
+    SALUTATION,
+    TITLE,
+    Line,
+)
+
+__all__ = ["Item", "Layout", "layout", "tokens"]
+
+OPENING_WINDOW = 3
+"""Without parts, how many body paragraphs may announce the count."""
+
+
+@attrs.frozen(kw_only=True)
+class Item:
+    """A line accepted as a numbered part or point; the value of its grammar token."""
+
+    line: Line
+    depth: int
+    value: int
+    """The marker's value, with ``最后`` resolved to the next number."""
+
+    def __str__(self) -> str:
+        return self.line.text
+
+
+@attrs.frozen(kw_only=True)
+class Layout:
+    """What this stage decided about a classified text."""
+
+    lines: Sequence[Line]
+    items: dict[int, Item]
+    """Line index → its item, for lines that number a part or point."""
+    closing: int | None
+    """Index of the first closing line."""
+    trailer: int
+    """Index of the first line of trailing boilerplate (``len(lines)`` if none)."""
+    announced: int | None
+
+
+def layout(lines: Sequence[Line]) -> Layout:
+    candidates = [i for i, line in enumerate(lines) if line.marker is not None]
+    values = _runs(lines, candidates)
+    items = _nest(lines, [i for i in candidates if i in values], values)
+    trailer = len(lines)
+    while trailer > 0 and lines[trailer - 1].kind == BOILERPLATE:
+        trailer -= 1
+    closing = _closing(lines, items, trailer)
+    return Layout(
+        lines=lines,
+        items=items,
+        closing=closing,
+        trailer=trailer,
+        announced=_announced(lines, items),
+    )
+
+
+# ---------------------------------------------------------------- runs
+
+
+def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
+    """Candidates that belong to a run of two or more, with their resolved values."""
+    part_runs = _runs_of(lines, [i for i in candidates if _marker(lines, i).part_style], ())
+    breaks = sorted(part_runs)
+    other = [i for i in candidates if not _marker(lines, i).part_style]
+    return {**part_runs, **_runs_of(lines, other, breaks)}
+
+
+def _runs_of(
+    lines: Sequence[Line], candidates: Sequence[int], breaks: Sequence[int]
+) -> dict[int, int]:
+    accepted: dict[int, int] = {}
+    open_runs: dict[str, list[tuple[int, int]]] = {}
+    pending_breaks = list(reversed(breaks))
+
+    def close(style: str) -> None:
+        run = open_runs.pop(style, [])
+        if len(run) >= 2:
+            accepted.update(run)
+
+    for index in candidates:
+        while pending_breaks and pending_breaks[-1] < index:
+            pending_breaks.pop()
+            for style in list(open_runs):
+                close(style)
+        marker = _marker(lines, index)
+        run = open_runs.get(marker.style)
+        last = run[-1][1] if run else None
+        if last is not None and (marker.value == 0 or 0 < marker.value - last <= 2):
+            run.append((index, marker.value or last + 1))  # type: ignore[union-attr]
+            continue
+        close(marker.style)
+        if marker.value != 0:
+            open_runs[marker.style] = [(index, marker.value)]
+    for style in list(open_runs):
+        close(style)
+    return accepted
+
+
+def _marker(lines: Sequence[Line], index: int) -> tables.MarkerMatch:
+    marker = lines[index].marker
+    assert marker is not None
+    return marker
+
+
+# ---------------------------------------------------------------- nesting
+
+
+@attrs.define
+class _Level:
+    style: str
+    last: int
+    heading: bool
+    part_style: bool
+
+
+def _nest(lines: Sequence[Line], accepted: Sequence[int], values: dict[int, int]) -> dict[int, Item]:
+    items: dict[int, Item] = {}
+    uses_part_styles = any(_marker(lines, i).part_style for i in accepted)
+    stack: list[_Level] = []
+    for index in accepted:
+        marker = _marker(lines, index)
+        if uses_part_styles and not stack and not marker.part_style:
+            continue  # a point before the first part: an ordinary paragraph
+        value = values[index]
+        level = _Level(marker.style, value, _is_heading(lines[index]), marker.part_style)
+        depth = _place(stack, level)
+        if depth is None:
+            continue
+        del stack[depth:]
+        stack.append(level)
+        items[index] = Item(line=lines[index], depth=depth, value=value)
+    return items
+
+
+def _place(stack: Sequence[_Level], level: _Level) -> int | None:
+    """The depth of a new item, or None if it cannot be placed."""
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth].style == level.style:
+            return depth  # continues, skips ahead in, or restarts an open list
+    if not stack:
+        return 0
+    if level.last == 1:
+        current = stack[-1]
+        nests = current.heading or (current.part_style and not level.part_style)
+        return len(stack) if nests else len(stack) - 1
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth].last == level.last - 1:
+            return depth  # 一、 二、 then 第三，: the ordinal goes on in another style
+    return None
+
+
+def _is_heading(line: Line) -> bool:
+    """Whether a marker line is a heading: nothing after its lead sentence, or a colon."""
+    assert line.marker is not None
+    rest = line.text[line.marker.end :]
+    if rest.endswith(("：", ":")):
+        return True
+    found = tables.LEAD_END.search(rest)
+    return found is None or found.end() >= len(rest.rstrip())
+
+
+# ---------------------------------------------------------------- closing
+
+
+def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int | None:
+    body = [i for i, line in enumerate(lines[:trailer]) if line.kind == CONTENT]
+    if items:
+        after = max(items) + 1
+    elif len(body) > 1:
+        after = body[0] + 1
+    else:
+        return None
+    region = [i for i in body if i >= after]
+    bare = [i for i in region if tables.is_bare_vocative(lines[i].text)]
+    strong = [
+        i
+        for i in region
+        if i not in bare
+        and (
+            tables.VOCATIVE.match(lines[i].text) is not None
+            or tables.CLOSING_FORMULAS.match(lines[i].text) is not None
+        )
+    ]
+    if bare:
+        later = [i for i in strong if i > bare[-1]]
+        return later[0] if later else bare[-1]
+    return strong[0] if strong else None
+
+
+# ---------------------------------------------------------------- opening
+
+
+def _announced(lines: Sequence[Line], items: dict[int, Item]) -> int | None:
+    first_item = min(items) if items else len(lines)
+    opening = [i for i, line in enumerate(lines[:first_item]) if line.kind == CONTENT]
+    if not items:
+        opening = opening[:OPENING_WINDOW]
+    for index in opening:
+        count = tables.announced_count(lines[index].text)
+        if count is not None:
+            return count
+    return None
+
+
+# ---------------------------------------------------------------- tokens
+
+
+def tokens(plan: Layout) -> Iterator[Token]:
+    """The token stream for the grammar: one token per line, plus ``_END`` after each item."""
+    open_items = 0
+    for index, line in enumerate(plan.lines):
+        item = plan.items.get(index)
+        if index == plan.closing or index == plan.trailer:
+            yield from _ends(open_items)
+            open_items = 0
+        if item is not None:
+            yield from _ends(open_items - item.depth)
+            open_items = item.depth + 1
+            yield Token("PART" if item.depth == 0 else "POINT", item)
+        elif index >= plan.trailer:
+            yield Token("TRAILER", line)
+        elif index == plan.closing:
+            yield Token("CLOSING", line)
+        elif line.kind == TITLE:
+            yield Token("TITLE" if line.rule == "title" else "TITLE_CONT", line)
+        elif line.kind in (BOILERPLATE, FRONT, SALUTATION):
+            yield Token(line.kind, line)
+        else:
+            yield Token("PARA", line)
+    yield from _ends(open_items)
+
+
+def _ends(count: int) -> Iterator[Token]:
+    for _ in range(count):
+        yield Token("_END", "")

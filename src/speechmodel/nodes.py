@@ -1,0 +1,316 @@
+"""The document model: frozen, slotted, keyword-only attrs classes.
+
+Every node has a ``span`` of half-open code-point offsets into ``Speech.source``.
+Leaves (``Text``, ``Marker``, ``Boilerplate``) carry the text they cover; every
+non-blank character of the source lies in exactly one leaf.  Containers hold
+their children in document order, in tuples.  There are no parent pointers:
+``walk()`` yields the path to each node instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypeVar, Union
+
+import attrs
+
+__all__ = [
+    "Block",
+    "Boilerplate",
+    "Closing",
+    "FrontMatter",
+    "Marker",
+    "Node",
+    "Paragraph",
+    "Piece",
+    "Part",
+    "Point",
+    "Salutation",
+    "Span",
+    "Speech",
+    "Text",
+    "TopLevel",
+    "walk",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Span:
+    """Half-open range ``[start, end)`` of code points in ``Speech.source``."""
+
+    start: int
+    """Offset of the first code point."""
+    end: int
+    """Offset one past the last code point."""
+
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    @classmethod
+    def covering(cls, first: Span, last: Span) -> Span:
+        """The span from the start of ``first`` to the end of ``last``."""
+        return cls(start=first.start, end=last.end)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+# ---------------------------------------------------------------- leaves
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """A run of speech text (a leaf)."""
+
+    span: Span
+    """Where the run lies in the source."""
+    text: str
+    """The run as written; ``source[span.start:span.end]``."""
+
+
+@attrs.frozen(kw_only=True)
+class Boilerplate:
+    """Text that is not part of the speech: page chrome, licence lines, splices (a leaf)."""
+
+    span: Span
+    """Where the boilerplate lies in the source."""
+    text: str
+    """The boilerplate as written."""
+    rule: str
+    """Name of the rule in ``speechmodel.tables`` that recognised it, e.g. ``"copyright"``."""
+
+
+@attrs.frozen(kw_only=True)
+class Marker:
+    """The numbering that opens a part or point (a leaf): ``一、``, ``（三）``, ``第二，``, ``一要``."""
+
+    span: Span
+    """The marker and, for word-style markers, the one punctuation mark after it."""
+    text: str
+    """The marker as the outline shows it: ``"一、"``, ``"（三）"``, ``"第二"``, ``"一要"``."""
+    value: int
+    """Its ordinal value: 1 for ``一、``, ``首先`` and ``一要``; ``最后`` takes the next value."""
+    style: str
+    """Style family, written as its first member: ``"一、"``, ``"（一）"``, ``"1."``,
+    ``"（1）"``, ``"①"``, ``"第一"``, ``"一是"``, ``"一要"`` (any numeral + verb),
+    ``"一方面"``, ``"第一部分"``, or ``"一"`` (a bare numeral on its own line)."""
+    delimiter: str
+    """What closes the marker as written: ``"、"``, ``"（）"``, ``"."``, ``"，"``, or ``""``."""
+
+
+Leaf = Union[Text, Boilerplate, Marker]
+Piece = Union[Text, Boilerplate]
+"""What a paragraph is made of: speech text, and boilerplate spliced into it."""
+
+# ---------------------------------------------------------------- containers
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A paragraph of the speech, or a piece of one (a lead sentence, the rest of a line).
+
+    ``pieces`` are contiguous: together they cover ``span`` exactly.  Boilerplate
+    spliced into a sentence (``当前隐藏内容免费查看``) is a piece of its own.
+    """
+
+    span: Span
+    """The paragraph, without the indentation around it."""
+    pieces: tuple[Piece, ...]
+    """Text runs and spliced boilerplate, in order."""
+
+    @property
+    def text(self) -> str:
+        """The content text: the paragraph without spliced boilerplate."""
+        return "".join(p.text for p in self.pieces if isinstance(p, Text))
+
+    @property
+    def raw(self) -> str:
+        """The paragraph exactly as written, spliced boilerplate included."""
+        return "".join(p.text for p in self.pieces)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Block = Union[Paragraph, Boilerplate]
+"""What a body holds: paragraphs, and whole lines of boilerplate among them."""
+
+
+@attrs.frozen(kw_only=True)
+class FrontMatter:
+    """A line before the speech proper: the title, a ``——`` subtitle, a date, a speaker."""
+
+    span: Span
+    """The lines, from the first to the last."""
+    role: str
+    """``"title"``, ``"subtitle"``, ``"date"``, ``"speaker"`` or ``"note"``."""
+    lines: tuple[Paragraph, ...]
+    """The lines as paragraphs; a title split over several lines has several."""
+
+    @property
+    def text(self) -> str:
+        """The lines joined by one space, a Markdown ``#`` prefix dropped."""
+        return " ".join(_strip_markdown_heading(line.text) for line in self.lines)
+
+
+def _strip_markdown_heading(text: str) -> str:
+    stripped = text.lstrip("#")
+    return stripped.strip() if stripped != text and stripped[:1] in " \t" else text
+
+
+@attrs.frozen(kw_only=True)
+class Salutation:
+    """The opening address: ``同志们：``, ``各位代表！``, ``尊敬的…：``."""
+
+    span: Span
+    """The salutation paragraph."""
+    paragraph: Paragraph
+    """Its text."""
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text
+
+
+@attrs.frozen(kw_only=True)
+class Point:
+    """A numbered point inside a part (or inside another point)."""
+
+    span: Span
+    """From the marker to the end of the point's last body paragraph or sub-point."""
+    marker: Marker
+    """Its numbering."""
+    lead: Paragraph
+    """The lead sentence: up to the first ``。！？；``, or the whole line if it has none."""
+    body: tuple[Block, ...]
+    """The rest of the lead's paragraph, then the paragraphs up to the first sub-point."""
+    points: tuple[Point, ...]
+    """Points nested one level deeper."""
+    depth: int
+    """1 for the points of a part, 2 for theirs, and so on."""
+
+
+@attrs.frozen(kw_only=True)
+class Part:
+    """A top-level division of the speech: ``一、…``, ``第一部分``, or a top-level sequence."""
+
+    span: Span
+    """From the marker to the end of the part."""
+    marker: Marker
+    """Its numbering."""
+    heading: Paragraph
+    """The heading: the rest of a heading line, or the lead sentence of a paragraph."""
+    body: tuple[Block, ...]
+    """The rest of the heading's paragraph and the paragraphs before the first point."""
+    points: tuple[Point, ...]
+    """The part's points."""
+
+    depth: int = 0
+    """Always 0; present so parts and points can be handled alike."""
+
+
+@attrs.frozen(kw_only=True)
+class Closing:
+    """The wrap-up after the body: ``同志们，…``, ``谢谢大家！``."""
+
+    span: Span
+    """From the first closing paragraph to the last paragraph of the speech."""
+    body: tuple[Block, ...]
+    """Its paragraphs (a bare vocative such as ``各位代表！`` may come first)."""
+
+
+TopLevel = Union[Boilerplate, FrontMatter, Salutation, Paragraph, Part, Closing]
+
+
+@attrs.frozen(kw_only=True)
+class Speech:
+    """A parsed speech: the decoded source and its layout, in document order."""
+
+    source: str
+    """The decoded input.  Every span indexes into it."""
+    children: tuple[TopLevel, ...]
+    """Front matter, salutation, opening paragraphs, parts, closing and boilerplate, in order."""
+    announced: int | None = None
+    """The number of parts the opening announces (``下面，我讲三点意见`` → 3), if any."""
+
+    @property
+    def span(self) -> Span:
+        return Span(start=0, end=len(self.source))
+
+    @property
+    def title(self) -> str | None:
+        """The title line(s), joined by a space; ``None`` when the text has none."""
+        for child in self.children:
+            if isinstance(child, FrontMatter) and child.role == "title":
+                return child.text
+        return None
+
+    @property
+    def salutation(self) -> str | None:
+        for child in self.children:
+            if isinstance(child, Salutation):
+                return child.text
+        return None
+
+    @property
+    def front_matter(self) -> tuple[FrontMatter, ...]:
+        return tuple(c for c in self.children if isinstance(c, FrontMatter))
+
+    @property
+    def opening(self) -> tuple[Paragraph, ...]:
+        """Top-level paragraphs before the first part (or the closing)."""
+        return tuple(c for c in self.children if isinstance(c, Paragraph))
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return tuple(c for c in self.children if isinstance(c, Part))
+
+    @property
+    def closing(self) -> Closing | None:
+        for child in self.children:
+            if isinstance(child, Closing):
+                return child
+        return None
+
+    @property
+    def boilerplate(self) -> tuple[Boilerplate, ...]:
+        """Every boilerplate leaf, whole lines and splices, in document order."""
+        return tuple(node for _, node in walk(self) if isinstance(node, Boilerplate))
+
+
+Node = Union[Speech, TopLevel, Point, Text, Marker]
+
+N = TypeVar("N")
+
+
+def children_of(node: Node) -> tuple[Node, ...]:
+    """The direct children of ``node``, in document order."""
+    if isinstance(node, Speech):
+        return node.children
+    if isinstance(node, Paragraph):
+        return node.pieces
+    if isinstance(node, FrontMatter):
+        return node.lines
+    if isinstance(node, Salutation):
+        return (node.paragraph,)
+    if isinstance(node, (Part, Point)):
+        lead = node.heading if isinstance(node, Part) else node.lead
+        return (node.marker, lead, *node.body, *node.points)
+    if isinstance(node, Closing):
+        return node.body
+    return ()
+
+
+def walk(node: Node) -> Iterator[tuple[tuple[Node, ...], Node]]:
+    """Yield ``(ancestors, node)`` for ``node`` and every node below it, in document order.
+
+    ``ancestors`` runs from the root down to the node's parent.  The walk uses an
+    explicit stack, so deeply nested documents cannot exhaust Python's recursion limit.
+    """
+    stack: list[tuple[tuple[Node, ...], Node]] = [((), node)]
+    while stack:
+        path, current = stack.pop()
+        yield path, current
+        below = (*path, current)
+        stack.extend((below, child) for child in reversed(children_of(current)))

@@ -1,0 +1,78 @@
+"""The outline of a speech: a small dict (the ``outline --json`` shape) and indented text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from speechmodel.nodes import Boilerplate, Paragraph, Part, Point, Speech, walk
+from speechmodel.tables import is_bare_vocative
+
+__all__ = ["closing_text", "outline", "outline_text"]
+
+
+def outline(speech: Speech) -> dict[str, Any]:
+    """Title, salutation, announced count, parts → points, closing and boilerplate.
+
+    Headings and leads are given as written (``Paragraph.raw``), so a footnote
+    mark spliced into a heading stays in it; boilerplate lists every whole line
+    of boilerplate in order, then each distinct spliced fragment once.
+    """
+    lines: list[str] = []
+    splices: list[str] = []
+    for path, node in walk(speech):
+        if isinstance(node, Boilerplate):
+            inside_paragraph = bool(path) and isinstance(path[-1], Paragraph)
+            if not inside_paragraph:
+                lines.append(node.text)
+            elif node.text not in splices:
+                splices.append(node.text)
+    return {
+        "title": speech.title,
+        "salutation": speech.salutation,
+        "announced_parts": speech.announced,
+        "parts": [_item(part) for part in speech.parts],
+        "closing": closing_text(speech),
+        "boilerplate": lines + splices,
+    }
+
+
+def _item(node: Part | Point) -> dict[str, Any]:
+    text = node.heading if isinstance(node, Part) else node.lead
+    key = "heading" if isinstance(node, Part) else "lead"
+    return {
+        "marker": node.marker.text,
+        key: text.raw,
+        "points": [_item(point) for point in node.points],
+    }
+
+
+def closing_text(speech: Speech) -> str | None:
+    """The closing's first paragraph that is more than a bare vocative (``各位代表！``)."""
+    if speech.closing is None:
+        return None
+    paragraphs = [b for b in speech.closing.body if isinstance(b, Paragraph)]
+    for paragraph in paragraphs:
+        if not is_bare_vocative(paragraph.text):
+            return paragraph.raw
+    return paragraphs[0].raw if paragraphs else None
+
+
+def outline_text(speech: Speech) -> str:
+    """A readable, indented outline."""
+    out: list[str] = []
+    if speech.title:
+        out.append(f"标题 {speech.title}")
+    if speech.salutation:
+        out.append(f"称呼 {speech.salutation}")
+    if speech.announced is not None:
+        out.append(f"预告 {speech.announced}")
+    stack: list[tuple[int, Part | Point]] = [(0, part) for part in reversed(speech.parts)]
+    while stack:
+        depth, node = stack.pop()
+        text = node.heading if isinstance(node, Part) else node.lead
+        out.append(f"{'  ' * depth}{node.marker.text} {text.text}")
+        stack.extend((depth + 1, point) for point in reversed(node.points))
+    closing = closing_text(speech)
+    if closing is not None:
+        out.append(f"结尾 {closing}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,159 @@
+"""Stage 5: the lark LALR parse over the line lexer, building nodes as it goes.
+
+``grammar/speech.lark`` describes the layout one paragraph per token.  The
+tokens come from ``classify`` and ``levels`` through ``LineLexer``; the
+``NodeBuilder`` transformer is handed to ``Lark`` itself, so attrs nodes are
+built during the parse and no lark ``Tree`` or ``Token`` outlives it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from lark import Lark, Token, Transformer
+from lark.common import LexerConf
+from lark.lexer import Lexer
+
+from speechmodel import inline
+from speechmodel.classify import Line, classify
+from speechmodel.levels import Item, layout, tokens
+from speechmodel.nodes import (
+    Block,
+    Boilerplate,
+    Closing,
+    FrontMatter,
+    Paragraph,
+    Part,
+    Point,
+    Salutation,
+    Span,
+    Speech,
+    TopLevel,
+)
+
+__all__ = ["grammar_text", "parse"]
+
+GRAMMAR_FILE = "speech.lark"
+
+
+def grammar_text(name: str = GRAMMAR_FILE) -> str:
+    """The text of a grammar file: from the installed package, else from a source checkout."""
+    packaged = resources.files("speechmodel") / "grammar" / name
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    checkout = Path(__file__).resolve().parents[2] / "grammar" / name
+    return checkout.read_text(encoding="utf-8")
+
+
+class LineLexer(Lexer):
+    """Hands lark the tokens that ``levels.tokens`` made; the text was lexed before."""
+
+    def __init__(self, lexer_conf: LexerConf) -> None:
+        pass
+
+    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+        yield from data
+
+
+def _block(token: Token) -> Block:
+    line: Line = token.value
+    if token.type == "BOILERPLATE":
+        return Boilerplate(span=Span(start=line.start, end=line.end), text=line.text, rule=line.rule)
+    return inline.paragraph(line.text, line.start)
+
+
+def _numbered(token: Token) -> tuple[Any, Paragraph, tuple[Block, ...]]:
+    """Marker, lead and the rest of the lead's paragraph, for a PART or POINT token."""
+    item: Item = token.value
+    line, found = item.line, item.line.marker
+    assert found is not None
+    marker = inline.marker_node(found, line.start, item.value)
+    offset = found.end
+    while offset < len(line.text) and line.text[offset].isspace():
+        offset += 1
+    lead, rest = inline.split_lead(line.text[offset:], line.start + offset)
+    return marker, lead, (rest,) if rest is not None else ()
+
+
+def _end_of(node_span: Span, children: tuple[Any, ...]) -> Span:
+    return Span(start=node_span.start, end=max([node_span.end, *(c.span.end for c in children)]))
+
+
+class NodeBuilder(Transformer[Token, Any]):
+    """One method per grammar rule; each returns an attrs node."""
+
+    def start(self, children: list[Any]) -> tuple[TopLevel, ...]:
+        result: list[TopLevel] = []
+        for child in children:
+            if not isinstance(child, Token):
+                result.append(child)
+            elif child.type in ("BOILERPLATE", "TRAILER", "PARA"):
+                result.append(_block(Token("BOILERPLATE", child.value) if child.type == "TRAILER" else child))
+            elif child.type == "FRONT":
+                line: Line = child.value
+                result.append(
+                    FrontMatter(
+                        span=Span(start=line.start, end=line.end),
+                        role=line.rule,
+                        lines=(inline.paragraph(line.text, line.start),),
+                    )
+                )
+            elif child.type == "SALUTATION":
+                paragraph = inline.paragraph(child.value.text, child.value.start)
+                result.append(Salutation(span=paragraph.span, paragraph=paragraph))
+        return tuple(result)
+
+    def title(self, children: list[Token]) -> FrontMatter:
+        lines = tuple(inline.paragraph(t.value.text, t.value.start) for t in children)
+        return FrontMatter(span=Span.covering(lines[0].span, lines[-1].span), role="title", lines=lines)
+
+    def part(self, children: list[Any]) -> Part:
+        marker, heading, rest = _numbered(children[0])
+        body = rest + tuple(_block(c) for c in children[1:] if isinstance(c, Token))
+        points = tuple(c for c in children[1:] if isinstance(c, Point))
+        return Part(
+            span=_end_of(marker.span, (heading, *body, *points)),
+            marker=marker,
+            heading=heading,
+            body=body,
+            points=points,
+        )
+
+    def point(self, children: list[Any]) -> Point:
+        marker, lead, rest = _numbered(children[0])
+        body = rest + tuple(_block(c) for c in children[1:] if isinstance(c, Token))
+        points = tuple(c for c in children[1:] if isinstance(c, Point))
+        return Point(
+            span=_end_of(marker.span, (lead, *body, *points)),
+            marker=marker,
+            lead=lead,
+            body=body,
+            points=points,
+            depth=children[0].value.depth,
+        )
+
+    def closing(self, children: list[Token]) -> Closing:
+        body = tuple(_block(c) for c in children)
+        return Closing(span=Span.covering(body[0].span, body[-1].span), body=body)
+
+
+@functools.cache
+def _parser() -> Lark:
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        lexer=LineLexer,
+        transformer=NodeBuilder(),
+        strict=True,
+    )
+
+
+def parse(source: str) -> Speech:
+    """Parse ``source`` into a ``Speech``.  Never raises for any ``str``."""
+    plan = layout(classify(source))
+    children = _parser().parse(tokens(plan))
+    return Speech(source=source, children=children, announced=plan.announced)

@@ -1,0 +1,151 @@
+"""JSON at the edge: ``dumps``/``loads`` through a cattrs converter preconfigured for orjson.
+
+The node classes know nothing of JSON.  This module decides the format: unions
+are tagged with an explicit ``"kind"`` (never a class name), spans are
+``[start, end]`` pairs, and the document carries a schema version.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+import attrs
+import orjson
+from cattrs import ClassValidationError, transform_error
+from cattrs.preconf.orjson import make_converter
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from speechmodel import nodes
+from speechmodel.errors import SpeechLoadError
+from speechmodel.nodes import (
+    Block,
+    Boilerplate,
+    Closing,
+    FrontMatter,
+    Paragraph,
+    Part,
+    Piece,
+    Salutation,
+    Span,
+    Speech,
+    Text,
+    TopLevel,
+)
+
+__all__ = ["SCHEMA", "dumps", "loads", "to_dict"]
+
+SCHEMA = "speechmodel/1"
+"""The format version written by ``dumps`` and required by ``loads``."""
+
+KINDS: dict[type, str] = {
+    Text: "text",
+    Boilerplate: "boilerplate",
+    Paragraph: "paragraph",
+    FrontMatter: "front_matter",
+    Salutation: "salutation",
+    Part: "part",
+    nodes.Point: "point",
+    Closing: "closing",
+}
+"""The tag each node class is written with."""
+
+for _cls in (Span, nodes.Text, nodes.Boilerplate, nodes.Marker, nodes.Paragraph,
+             nodes.FrontMatter, nodes.Salutation, nodes.Point, nodes.Part, nodes.Closing,
+             nodes.Speech):
+    attrs.resolve_types(_cls, vars(nodes))
+
+
+def _make_converter() -> Any:
+    converter = make_converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_unstructure_hook(Span, lambda span: [span.start, span.end])
+    converter.register_structure_hook(Span, _structure_span)
+    # Every tagged node carries its "kind", wherever it appears, so a reader can
+    # dispatch on it without knowing the field it came from.
+    # Hooks are registered before the functions they call are generated, so the
+    # generated code for Part finds the tagged hook of Point, and so on.
+    generated: dict[type, tuple[Any, Any]] = {}
+    for cls, kind in KINDS.items():
+        converter.register_unstructure_hook(cls, _tagging(generated, cls, kind))
+        converter.register_structure_hook(cls, _untagging(generated, cls, kind))
+    for cls in KINDS:
+        generated[cls] = (
+            make_dict_unstructure_fn(cls, converter),
+            make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True),
+        )
+    for union in (TopLevel, Block, Piece):
+        converter.register_structure_hook(union, _dispatch(converter, union))
+    return converter
+
+
+def _tagging(generated: dict[type, tuple[Any, Any]], cls: type, kind: str) -> Any:
+    return lambda node: {**generated[cls][0](node), "kind": kind}
+
+
+def _untagging(generated: dict[type, tuple[Any, Any]], cls: type, kind: str) -> Any:
+    def hook(value: Any, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise ValueError(f"expected a {kind!r} object, got {type(value).__name__}")
+        found = value.get("kind")
+        if found != kind:
+            raise ValueError(f"expected kind {kind!r}, got {found!r}")
+        return generated[cls][1]({k: v for k, v in value.items() if k != "kind"}, cls)
+
+    return hook
+
+
+def _dispatch(converter: Any, union: Any) -> Any:
+    by_kind = {KINDS[cls]: cls for cls in typing.get_args(union)}
+
+    def hook(value: Any, _: Any) -> Any:
+        kind = value.get("kind") if isinstance(value, dict) else None
+        if kind not in by_kind:
+            raise ValueError(f"expected an object whose kind is one of {sorted(by_kind)}")
+        return converter.structure(value, by_kind[kind])
+
+    return hook
+
+
+def _structure_span(value: Any, _: type) -> Span:
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(type(v) is int for v in value)
+    ):
+        raise ValueError(f"a span is [start, end], got {value!r}")
+    return Span(start=value[0], end=value[1])
+
+
+_CONVERTER = _make_converter()
+
+
+def to_dict(speech: Speech) -> dict[str, Any]:
+    """The JSON-ready form of ``speech``, with the schema version first."""
+    data: dict[str, Any] = _CONVERTER.unstructure(speech)
+    return {"schema": SCHEMA, **data}
+
+
+def dumps(speech: Speech, *, indent: bool = False) -> bytes:
+    """Serialise ``speech`` to JSON bytes (UTF-8, Chinese unescaped)."""
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(to_dict(speech), option=option)
+
+
+def loads(data: bytes | str) -> Speech:
+    """Read what ``dumps`` wrote.  Bad input raises ``SpeechLoadError`` naming the JSON path."""
+    try:
+        document = orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        raise SpeechLoadError(f"not JSON: {error}") from None
+    if not isinstance(document, dict):
+        raise SpeechLoadError("$: a serialised speech is a JSON object")
+    schema = document.pop("schema", None)
+    if schema != SCHEMA:
+        raise SpeechLoadError(f"$.schema: expected {SCHEMA!r}, got {schema!r}")
+    try:
+        speech: Speech = _CONVERTER.structure(document, Speech)
+    except ClassValidationError as error:
+        raise SpeechLoadError("; ".join(transform_error(error))) from None
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise SpeechLoadError(f"$: {error}") from None
+    return speech

@@ -1,0 +1,308 @@
+"""The recognition rules, as data: markers, boilerplate, salutations, closings.
+
+Each table is a tuple of named, precompiled patterns.  Code elsewhere loops over
+a table; it never grows a chain of ``if``s for one more phrase.  Every pattern is
+anchored and built from bounded or possessive-free simple classes, so matching
+is linear in the paragraph's length (no nested quantifiers over the same text).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# ---------------------------------------------------------------- numerals
+
+CN_DIGITS = {
+    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}
+CN = "一二三四五六七八九十"
+"""Numeral characters that may open a marker (``两`` and ``零`` never do)."""
+
+
+def cn_value(numeral: str) -> int | None:
+    """The value of a Chinese numeral below 100 (``十五`` → 15), or None if it is not one."""
+    if not numeral or len(numeral) > 3:
+        return None
+    if "十" not in numeral:
+        return CN_DIGITS.get(numeral) if len(numeral) == 1 else None
+    tens, _, units = numeral.partition("十")
+    if "十" in units:
+        return None
+    high = 1 if tens == "" else CN_DIGITS.get(tens)
+    low = 0 if units == "" else CN_DIGITS.get(units)
+    if high is None or low is None or not 1 <= high <= 9 or len(units) > 1 or len(tens) > 1:
+        return None
+    return high * 10 + low
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def arabic_value(digits: str) -> int:
+    """The value of ASCII or full-width digits."""
+    return int(digits.translate(_FULLWIDTH_DIGITS))
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# ---------------------------------------------------------------- markers
+
+
+class MarkerRule(NamedTuple):
+    """One marker style: how it is written at a paragraph start."""
+
+    style: str
+    """Family name, written as its first member (see ``Marker.style``)."""
+    pattern: re.Pattern[str]
+    """Anchored at the paragraph start.  Groups: ``num`` (the numeral), ``label`` (the
+    marker as the outline shows it), optional ``delim`` and ``punct`` (one punctuation
+    mark consumed after a word-style marker)."""
+    numerals: str
+    """``"cn"``, ``"arabic"``, ``"circled"`` or ``"word"`` (values from ``WORD_VALUES``)."""
+    part_style: bool
+    """True for the styles that make parts whenever a text uses them (GB/T 9704 level 1)."""
+
+
+_PUNCT_AFTER_WORD = r"(?P<punct>[，,、：:．.]?)"
+_VERB_EXCLUDED = (
+    # Numeral + one of these is a quantity or an idiom, never a run-in marker.
+    "个些年月日天次位项条种批名家级切般直定起同样致旦度时代方面边道律半共层类分号小大中"
+    + CN + "两百千万亿"
+)
+
+MARKER_RULES: tuple[MarkerRule, ...] = (
+    MarkerRule(
+        "第一部分",
+        re.compile(rf"(?P<label>第(?P<num>[{CN}]{{1,3}})部分)(?P<delim>[，,、：:．.\s]?)"),
+        "cn",
+        True,
+    ),
+    MarkerRule("一", re.compile(rf"(?P<label>(?P<num>[{CN}]{{1,3}}))$"), "cn", True),
+    MarkerRule(
+        "一、",
+        re.compile(rf"(?P<label>(?P<num>[{CN}]{{1,3}})(?P<delim>[、．.]))(?![{CN}][、．.])"),
+        "cn",
+        True,
+    ),
+    MarkerRule(
+        "（一）",
+        re.compile(rf"(?P<label>[（(](?P<num>[{CN}]{{1,3}})[）)])(?P<delim>)"),
+        "cn",
+        False,
+    ),
+    MarkerRule(
+        "1.",
+        re.compile(r"(?P<label>(?P<num>[0-9０-９]{1,2})(?P<delim>[.．、]))(?![0-9０-９%％])"),
+        "arabic",
+        False,
+    ),
+    MarkerRule(
+        "（1）",
+        re.compile(r"(?P<label>[（(](?P<num>[0-9０-９]{1,2})[）)])(?P<delim>)"),
+        "arabic",
+        False,
+    ),
+    MarkerRule("①", re.compile(rf"(?P<label>(?P<num>[{CIRCLED}]))(?P<delim>)"), "circled", False),
+    MarkerRule(
+        "第一",
+        re.compile(
+            rf"(?P<label>第(?P<num>[{CN}]{{1,3}})(?:点|条|个问题|个方面|方面)?)"
+            r"(?P<delim>)(?P<punct>[，,、：:．.])"
+        ),
+        "cn",
+        False,
+    ),
+    MarkerRule(
+        "第一",
+        re.compile(r"(?P<label>(?P<num>首先|其次|再次|最后))(?P<delim>)(?P<punct>[，,：:])"),
+        "word",
+        False,
+    ),
+    MarkerRule(
+        "一方面",
+        re.compile(r"(?P<label>(?P<num>一方面|另一方面))(?P<delim>)" + _PUNCT_AFTER_WORD),
+        "word",
+        False,
+    ),
+    MarkerRule(
+        # 一是 / 一要 / 一抓 …: the style name is filled in with the verb at match time.
+        "一*",
+        re.compile(
+            rf"(?P<label>(?P<num>[{CN}]{{1,2}})(?P<verb>[\u4e00-\u9fff]))"
+            rf"(?<![{_VERB_EXCLUDED}])(?P<delim>)(?P<punct>[，,：:]?)"
+        ),
+        "cn",
+        False,
+    ),
+)
+"""Marker styles, tried in order at each paragraph start; the first match wins."""
+
+WORD_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 0, "一方面": 1, "另一方面": 2}
+"""Values of word markers; 0 means "the next value in the running sequence"."""
+
+
+class MarkerMatch(NamedTuple):
+    """A marker found at a paragraph start (offsets relative to the paragraph)."""
+
+    style: str
+    label: str
+    value: int
+    delimiter: str
+    end: int
+    """Where the marker ends, the punctuation after a word-style marker included."""
+    part_style: bool
+
+
+def match_marker(text: str) -> MarkerMatch | None:
+    """The marker that opens ``text``, if any (``"第一次全体会议"`` has none)."""
+    for rule in MARKER_RULES:
+        found = rule.pattern.match(text)
+        if found is None:
+            continue
+        num = found["num"]
+        if rule.numerals == "cn":
+            value = cn_value(num)
+        elif rule.numerals == "arabic":
+            value = arabic_value(num)
+        elif rule.numerals == "circled":
+            value = CIRCLED.index(num) + 1
+        else:
+            value = WORD_VALUES[num]
+        if value is None or (value == 0 and rule.numerals != "word"):
+            continue
+        groups = found.groupdict()
+        verb = groups.get("verb")
+        style = f"一{verb}" if verb else rule.style
+        delimiter = (groups.get("delim") or "") + (groups.get("punct") or "")
+        if rule.style in ("（一）", "（1）"):
+            delimiter = found["label"][0] + found["label"][-1]
+        return MarkerMatch(style, found["label"], value, delimiter, found.end(), rule.part_style)
+    return None
+
+
+# ---------------------------------------------------------------- sentences
+
+LEAD_END = re.compile(r"[。！？；;!?]")
+"""What ends a lead sentence."""
+
+# ---------------------------------------------------------------- boilerplate
+
+
+class BoilerplateRule(NamedTuple):
+    name: str
+    pattern: re.Pattern[str]
+    """Matched (``search``) against a whole paragraph, or found inside one for splices."""
+
+
+LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
+    BoilerplateRule("breadcrumb", re.compile(r"^(?:您的)?当前(?:位置|所在位置)\s*[:：]")),
+    BoilerplateRule(
+        "source-line",
+        re.compile(
+            r"^(?:文章|信息|稿件)?(?:来源|發布時間|发布时间|发布日期|时间|作者|责任编辑|编辑|点击数?|浏览次数|阅读次数)"
+            r"\s*[:：]"
+        ),
+    ),
+    BoilerplateRule(
+        "site-nav",
+        re.compile(r"^(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|Top|TOP|top|【打印正文】|【关闭窗口】)$"),
+    ),
+    BoilerplateRule("prev-next", re.compile(r"^(?:上|下)一(?:篇|条|页)\s*[:：]")),
+    BoilerplateRule(
+        "editor-intro",
+        re.compile(r"^(?:下面是小编|以下是小编|小编(?:为大家|为您|给大家)|本文(?:由|是)\S{0,20}整理)|供大家参考[。！!]?$"),
+    ),
+    BoilerplateRule(
+        "copyright",
+        re.compile(r"(?i:copyright)|版权所有|(?i:all rights reserved)|ICP备|(?i:powered by)"),
+    ),
+    BoilerplateRule("site-url", re.compile(r"^\S{0,20}\s*https?://\S+$")),
+    BoilerplateRule("html-tag", re.compile(r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?")),
+    BoilerplateRule("editor-note", re.compile(r"^【[^】]{0,20}】")),
+    BoilerplateRule(
+        "translator-note",
+        re.compile(r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$"),
+    ),
+    BoilerplateRule("licence-flag", re.compile(r"^(?:Public domain|false|true)$")),
+    BoilerplateRule("footnote", re.compile(r"^\[\d{1,3}\]\s*\S")),
+)
+"""Whole paragraphs that are page chrome, matched one by one."""
+
+TRAILER_START: tuple[BoilerplateRule, ...] = (
+    BoilerplateRule("licence", re.compile(r"^本作品(?:是|来自|來自|在)")),
+    BoilerplateRule("footnotes", re.compile(r"^↑$")),
+    BoilerplateRule("appendix", re.compile(r"^【(?:参考资料|參考資料|相关阅读|相關閱讀|延伸阅读|相关链接|相关文章)】")),
+)
+"""A paragraph matching one of these starts a block of boilerplate that runs to the end."""
+
+INLINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
+    BoilerplateRule("hidden-content", re.compile(r"当前隐藏内容免费查看")),
+    BoilerplateRule("footnote-ref", re.compile(r"(?<=\S)\[\d{1,3}\]")),
+)
+"""Fragments spliced into a speech sentence."""
+
+SPLIT_FOOTNOTE = re.compile(r"^(?:\d{1,3}|[A-Z]{2,5} ?\d{1,3})$")
+"""The middle line of a footnote reference that a scrape split as ``[`` / ``1`` / ``]``."""
+
+# ---------------------------------------------------------------- front matter
+
+_AUDIENCE = (
+    r"(?:同志们|同志|代表们|代表|委员们|委员|朋友们|同学们|老师们|来宾们|来宾|嘉宾们|嘉宾|领导们|领导"
+    r"|先生们|女士们|同仁们|同仁|同事们|团员们|青年们|战友们|家人们|校友们|家长们|员工们|干部们)"
+)
+_ADDRESS = rf"(?:(?:尊敬的|亲爱的|敬爱的)?(?:各位|全体|在座的)?[\u4e00-\u9fff]{{0,8}}?{_AUDIENCE})"
+_ADDRESS_LIST = rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}{_ADDRESS}){{0,6}}"
+_GREETING = r"(?:(?:大家|早上|上午|中午|下午|晚上)好[！!。]?)"
+
+SALUTATION = re.compile(rf"^{_ADDRESS_LIST}[：:！!，,]\s*{_GREETING}?$")
+"""An opening address on its own: ``同志们：``, ``各位领导、同志们：大家好！``."""
+
+VOCATIVE = re.compile(rf"^{_ADDRESS_LIST}(?P<punct>[，,！!：:])")
+"""A paragraph that opens by addressing the audience: ``同志们，…``, ``各位代表！…``."""
+
+BARE_VOCATIVE = re.compile(rf"^{_ADDRESS_LIST}[！!：:，,。]?$")
+"""A paragraph that is nothing but a vocative: ``各位代表！``."""
+
+
+def is_bare_vocative(text: str) -> bool:
+    return BARE_VOCATIVE.match(text) is not None
+
+
+CLOSING_FORMULAS = re.compile(
+    r"^(?:谢谢大家|谢谢各位|谢谢！|谢谢!|谢谢。|谢谢$|今天的会议就开到这里|今天的会就开到这里|散会"
+    r"|总之[，,]|总而言之[，,]|综上所述[，,]|最后[，,]让我们|让我们)"
+)
+"""Thanks and adjourn formulas and wrap-up connectives that open a closing."""
+
+SUBTITLE = re.compile(r"^(?:——|－－|--|—)")
+DATE_LINE = re.compile(
+    r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年"
+    r"[^。，,；;]{0,20}[）)]?$"
+)
+PAREN_LINE = re.compile(r"^[（(][^（()）]{1,40}[）)]$")
+SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s　·]{1,10}$")
+MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
+TITLE_END_FORBIDDEN = "。；;，,：:、"
+"""A title line never ends with one of these."""
+MAX_TITLE_LINE = 80
+MAX_TITLE_LINES = 3
+
+ANNOUNCEMENT = re.compile(
+    r"(?:讲|谈|提|说|强调|讲讲|谈谈|提出|汇报|报告|交流)了?(?:以下|下面|这么|如下)?"
+    r"(?P<count>[一二三四五六七八九十两几\d]{1,2})(?:点|个方面|方面|个问题|个要求|条)"
+)
+"""An opening that announces how many parts follow (``下面，我讲三点意见``)."""
+
+
+def announced_count(text: str) -> int | None:
+    """The count announced in ``text``; None when there is none or it is vague (``几点``)."""
+    found = ANNOUNCEMENT.search(text)
+    if found is None:
+        return None
+    count = found["count"]
+    if count.isdigit():
+        return int(count)
+    value = cn_value(count) if count != "两" else 2
+    return value or None
