@@ -16,7 +16,11 @@ from speechmodel.nodes import (
     Text,
     walk,
 )
+from speechmodel.errors import SpeechDecodeError, SpeechLoadError, SpeechModelError
+from speechmodel.files import parse_file
+from speechmodel.outline import outline
 from speechmodel.parser import parse
+from speechmodel.serialize import dumps, loads
 
 __version__ = "0.1.0"
 
@@ -31,7 +35,14 @@ __all__ = [
     "Salutation",
     "Span",
     "Speech",
+    "SpeechDecodeError",
+    "SpeechLoadError",
+    "SpeechModelError",
     "Text",
+    "dumps",
+    "loads",
+    "outline",
     "parse",
+    "parse_file",
     "walk",
 ]

@@ -209,15 +209,18 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
         return None
     region = [i for i in body if i >= after]
     bare = [i for i in region if tables.is_bare_vocative(lines[i].text)]
-    strong = [
-        i
-        for i in region
-        if i not in bare
-        and (
-            tables.VOCATIVE.match(lines[i].text) is not None
-            or tables.CLOSING_FORMULAS.match(lines[i].text) is not None
-        )
+    vocative = [
+        i for i in region if i not in bare and tables.VOCATIVE.match(lines[i].text) is not None
     ]
+    formula = [i for i in region if tables.CLOSING_FORMULAS.match(lines[i].text) is not None]
+    if not items:
+        # Without numbering, a speech addresses its audience many times on the way;
+        # the wrap-up is the last such address.
+        addresses = sorted(bare + vocative)
+        if addresses:
+            return addresses[-1]
+        return formula[0] if formula else None
+    strong = sorted(vocative + formula)
     if bare:
         later = [i for i in strong if i > bare[-1]]
         return later[0] if later else bare[-1]
