@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from speechmodel.errors import SpeechDecodeError, SpeechLoadError, SpeechModelError
+from speechmodel.files import parse_file
 from speechmodel.nodes import (
     Boilerplate,
     Closing,
@@ -16,8 +18,6 @@ from speechmodel.nodes import (
     Text,
     walk,
 )
-from speechmodel.errors import SpeechDecodeError, SpeechLoadError, SpeechModelError
-from speechmodel.files import parse_file
 from speechmodel.outline import outline
 from speechmodel.parser import parse
 from speechmodel.serialize import dumps, loads

@@ -28,8 +28,23 @@ CONTENT = "CONTENT"
 SALUTATION_WINDOW = 4
 #: Words that mark a line as the title of a speech even without a subtitle below it.
 SPEECH_WORDS = (
-    "讲话", "講話", "报告", "報告", "发言", "發言", "致辞", "致詞", "讲稿", "演讲", "演講",
-    "祝酒辞", "贺词", "总结", "提纲", "动员", "辞",
+    "讲话",
+    "講話",
+    "报告",
+    "報告",
+    "发言",
+    "發言",
+    "致辞",
+    "致詞",
+    "讲稿",
+    "演讲",
+    "演講",
+    "祝酒辞",
+    "贺词",
+    "总结",
+    "提纲",
+    "动员",
+    "辞",
 )
 
 

@@ -30,7 +30,9 @@ def paragraph(text: str, start: int) -> Paragraph:
         if begin > position:
             pieces.append(_text(text, start, position, begin))
         pieces.append(
-            Boilerplate(span=Span(start=start + begin, end=start + end), text=text[begin:end], rule=name)
+            Boilerplate(
+                span=Span(start=start + begin, end=start + end), text=text[begin:end], rule=name
+            )
         )
         position = end
     if position < len(text):

@@ -150,7 +150,9 @@ class _Level:
     part_style: bool
 
 
-def _nest(lines: Sequence[Line], accepted: Sequence[int], values: dict[int, int]) -> dict[int, Item]:
+def _nest(
+    lines: Sequence[Line], accepted: Sequence[int], values: dict[int, int]
+) -> dict[int, Item]:
     items: dict[int, Item] = {}
     uses_part_styles = any(_marker(lines, i).part_style for i in accepted)
     stack: list[_Level] = []

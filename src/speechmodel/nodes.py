@@ -10,8 +10,6 @@ their children in document order, in tuples.  There are no parent pointers:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TypeVar, Union
-
 import attrs
 
 __all__ = [
@@ -22,8 +20,8 @@ __all__ = [
     "Marker",
     "Node",
     "Paragraph",
-    "Piece",
     "Part",
+    "Piece",
     "Point",
     "Salutation",
     "Span",
@@ -99,8 +97,8 @@ class Marker:
     """What closes the marker as written: ``"、"``, ``"（）"``, ``"."``, ``"，"``, or ``""``."""
 
 
-Leaf = Union[Text, Boilerplate, Marker]
-Piece = Union[Text, Boilerplate]
+Leaf = Text | Boilerplate | Marker
+Piece = Text | Boilerplate
 """What a paragraph is made of: speech text, and boilerplate spliced into it."""
 
 # ---------------------------------------------------------------- containers
@@ -133,7 +131,7 @@ class Paragraph:
         return self.text
 
 
-Block = Union[Paragraph, Boilerplate]
+Block = Paragraph | Boilerplate
 """What a body holds: paragraphs, and whole lines of boilerplate among them."""
 
 
@@ -220,7 +218,7 @@ class Closing:
     """Its paragraphs (a bare vocative such as ``各位代表！`` may come first)."""
 
 
-TopLevel = Union[Boilerplate, FrontMatter, Salutation, Paragraph, Part, Closing]
+TopLevel = Boilerplate | FrontMatter | Salutation | Paragraph | Part | Closing
 
 
 @attrs.frozen(kw_only=True)
@@ -279,9 +277,8 @@ class Speech:
         return tuple(node for _, node in walk(self) if isinstance(node, Boilerplate))
 
 
-Node = Union[Speech, TopLevel, Point, Text, Marker]
+Node = Speech | TopLevel | Point | Text | Marker
 
-N = TypeVar("N")
 
 
 def children_of(node: Node) -> tuple[Node, ...]:

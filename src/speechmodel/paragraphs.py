@@ -13,9 +13,11 @@ from collections.abc import Iterator
 
 __all__ = ["BLANK", "is_blank", "paragraph_spans"]
 
-BLANK = frozenset(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003"
-                  "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f"
-                  "\u205f\u3000\ufeff")
+BLANK = frozenset(
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003"
+    "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f"
+    "\u205f\u3000\ufeff"
+)
 """Characters that separate paragraphs but belong to none: Unicode white space,
 plus the zero-width space and the byte-order mark that editors leave behind."""
 

@@ -62,7 +62,9 @@ class LineLexer(Lexer):
 def _block(token: Token) -> Block:
     line: Line = token.value
     if token.type == "BOILERPLATE":
-        return Boilerplate(span=Span(start=line.start, end=line.end), text=line.text, rule=line.rule)
+        return Boilerplate(
+            span=Span(start=line.start, end=line.end), text=line.text, rule=line.rule
+        )
     return inline.paragraph(line.text, line.start)
 
 
@@ -92,7 +94,9 @@ class NodeBuilder(Transformer[Token, Any]):
             if not isinstance(child, Token):
                 result.append(child)
             elif child.type in ("BOILERPLATE", "TRAILER", "PARA"):
-                result.append(_block(Token("BOILERPLATE", child.value) if child.type == "TRAILER" else child))
+                result.append(
+                    _block(Token("BOILERPLATE", child.value) if child.type == "TRAILER" else child)
+                )
             elif child.type == "FRONT":
                 line: Line = child.value
                 result.append(
@@ -109,7 +113,9 @@ class NodeBuilder(Transformer[Token, Any]):
 
     def title(self, children: list[Token]) -> FrontMatter:
         lines = tuple(inline.paragraph(t.value.text, t.value.start) for t in children)
-        return FrontMatter(span=Span.covering(lines[0].span, lines[-1].span), role="title", lines=lines)
+        return FrontMatter(
+            span=Span.covering(lines[0].span, lines[-1].span), role="title", lines=lines
+        )
 
     def part(self, children: list[Any]) -> Part:
         marker, heading, rest = _numbered(children[0])
@@ -155,5 +161,5 @@ def _parser() -> Lark:
 def parse(source: str) -> Speech:
     """Parse ``source`` into a ``Speech``.  Never raises for any ``str``."""
     plan = layout(classify(source))
-    children = _parser().parse(tokens(plan))
+    children: tuple[TopLevel, ...] = _parser().parse(tokens(plan))  # type: ignore[assignment]
     return Speech(source=source, children=children, announced=plan.announced)

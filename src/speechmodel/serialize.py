@@ -13,8 +13,8 @@ from typing import Any
 import attrs
 import orjson
 from cattrs import ClassValidationError, transform_error
-from cattrs.preconf.orjson import make_converter
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.preconf.orjson import make_converter
 
 from speechmodel import nodes
 from speechmodel.errors import SpeechLoadError
@@ -50,9 +50,19 @@ KINDS: dict[type, str] = {
 }
 """The tag each node class is written with."""
 
-for _cls in (Span, nodes.Text, nodes.Boilerplate, nodes.Marker, nodes.Paragraph,
-             nodes.FrontMatter, nodes.Salutation, nodes.Point, nodes.Part, nodes.Closing,
-             nodes.Speech):
+for _cls in (
+    Span,
+    nodes.Text,
+    nodes.Boilerplate,
+    nodes.Marker,
+    nodes.Paragraph,
+    nodes.FrontMatter,
+    nodes.Salutation,
+    nodes.Point,
+    nodes.Part,
+    nodes.Closing,
+    nodes.Speech,
+):
     attrs.resolve_types(_cls, vars(nodes))
 
 
@@ -107,11 +117,7 @@ def _dispatch(converter: Any, union: Any) -> Any:
 
 
 def _structure_span(value: Any, _: type) -> Span:
-    if (
-        not isinstance(value, list)
-        or len(value) != 2
-        or not all(type(v) is int for v in value)
-    ):
+    if not isinstance(value, list) or len(value) != 2 or not all(type(v) is int for v in value):
         raise ValueError(f"a span is [start, end], got {value!r}")
     return Span(start=value[0], end=value[1])
 

@@ -14,8 +14,18 @@ from typing import NamedTuple
 # ---------------------------------------------------------------- numerals
 
 CN_DIGITS = {
-    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
 }
 CN = "一二三四五六七八九十"
 """Numeral characters that may open a marker (``两`` and ``零`` never do)."""
@@ -69,7 +79,8 @@ _PUNCT_AFTER_WORD = r"(?P<punct>[，,、：:．.]?)"
 _VERB_EXCLUDED = (
     # Numeral + one of these is a quantity or an idiom, never a run-in marker.
     "个些年月日天次位项条种批名家级切般直定起同样致旦度时代方面边道律半共层类分号小大中"
-    + CN + "两百千万亿"
+    + CN
+    + "两百千万亿"
 )
 
 MARKER_RULES: tuple[MarkerRule, ...] = (
@@ -207,12 +218,16 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     ),
     BoilerplateRule(
         "site-nav",
-        re.compile(r"^(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|Top|TOP|top|【打印正文】|【关闭窗口】)$"),
+        re.compile(
+            r"^(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|Top|TOP|top|【打印正文】|【关闭窗口】)$"
+        ),
     ),
     BoilerplateRule("prev-next", re.compile(r"^(?:上|下)一(?:篇|条|页)\s*[:：]")),
     BoilerplateRule(
         "editor-intro",
-        re.compile(r"^(?:下面是小编|以下是小编|小编(?:为大家|为您|给大家)|本文(?:由|是)\S{0,20}整理)|供大家参考[。！!]?$"),
+        re.compile(
+            r"^(?:下面是小编|以下是小编|小编(?:为大家|为您|给大家)|本文(?:由|是)\S{0,20}整理)|供大家参考[。！!]?$"
+        ),
     ),
     BoilerplateRule(
         "copyright",
@@ -223,7 +238,9 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule("editor-note", re.compile(r"^【[^】]{0,20}】")),
     BoilerplateRule(
         "translator-note",
-        re.compile(r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$"),
+        re.compile(
+            r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$"
+        ),
     ),
     BoilerplateRule("licence-flag", re.compile(r"^(?:Public domain|false|true)$")),
     BoilerplateRule("footnote", re.compile(r"^\[\d{1,3}\]\s*\S")),
@@ -233,7 +250,10 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
 TRAILER_START: tuple[BoilerplateRule, ...] = (
     BoilerplateRule("licence", re.compile(r"^本作品(?:是|来自|來自|在)")),
     BoilerplateRule("footnotes", re.compile(r"^↑$")),
-    BoilerplateRule("appendix", re.compile(r"^【(?:参考资料|參考資料|相关阅读|相關閱讀|延伸阅读|相关链接|相关文章)】")),
+    BoilerplateRule(
+        "appendix",
+        re.compile(r"^【(?:参考资料|參考資料|相关阅读|相關閱讀|延伸阅读|相关链接|相关文章)】"),
+    ),
 )
 """A paragraph matching one of these starts a block of boilerplate that runs to the end."""
 
