@@ -10,6 +10,7 @@ their children in document order, in tuples.  There are no parent pointers:
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 import attrs
 
 __all__ = [
@@ -278,7 +279,6 @@ class Speech:
 
 
 Node = Speech | TopLevel | Point | Text | Marker
-
 
 
 def children_of(node: Node) -> tuple[Node, ...]:
