@@ -211,8 +211,9 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
         return None
     region = [i for i in body if i >= after]
     bare = [i for i in region if tables.is_bare_vocative(lines[i].text)]
+    bare_set = set(bare)
     vocative = [
-        i for i in region if i not in bare and tables.VOCATIVE.match(lines[i].text) is not None
+        i for i in region if i not in bare_set and tables.VOCATIVE.match(lines[i].text) is not None
     ]
     formula = [i for i in region if tables.CLOSING_FORMULAS.match(lines[i].text) is not None]
     if not items:
