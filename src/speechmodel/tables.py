@@ -235,7 +235,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     ),
     BoilerplateRule("site-url", re.compile(r"^\S{0,20}\s*https?://\S+$")),
     BoilerplateRule("html-tag", re.compile(r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?")),
-    BoilerplateRule("editor-note", re.compile(r"^【[^】]{0,20}】")),
+    # 【导  读】…, 【2019年1月学习材料】, or a whole paragraph in 【】: an editor's note.
+    BoilerplateRule("editor-note", re.compile(r"^【[^】]{0,20}】|^【[^】]*】$")),
     BoilerplateRule(
         "translator-note",
         re.compile(
