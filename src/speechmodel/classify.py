@@ -115,6 +115,10 @@ def _is_split_footnote(lines: Sequence[Line], index: int) -> bool:
 def _mark_front_matter(lines: Sequence[Line]) -> int:
     """Mark title, front matter and salutation; return where the body starts."""
     content = [i for i, line in enumerate(lines) if line.kind != BOILERPLATE]
+    metadata = _yaml_block_length(lines, content)
+    for index in content[:metadata]:
+        lines[index].kind, lines[index].rule = FRONT, "metadata"
+    content = content[metadata:]
     if not content:
         return len(lines)
     position = 0  # index into `content`
@@ -141,6 +145,16 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
             line.kind = SALUTATION
             return index + 1
     return content[position] if position < len(content) else len(lines)
+
+
+def _yaml_block_length(lines: Sequence[Line], content: Sequence[int]) -> int:
+    """How many lines a leading YAML front-matter block (``---`` … ``---``) takes."""
+    if not content or lines[content[0]].text != tables.YAML_FENCE:
+        return 0
+    for count, index in enumerate(content[1 : tables.MAX_YAML_LINES], start=2):
+        if lines[index].text == tables.YAML_FENCE:
+            return count
+    return 0
 
 
 def _title_like(text: str) -> bool:

@@ -155,6 +155,7 @@ def _parser() -> Lark:
         lexer=LineLexer,
         transformer=NodeBuilder(),
         strict=True,
+        cache=True,  # the LALR tables are built once per machine, not once per process
     )
 
 

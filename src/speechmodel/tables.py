@@ -307,6 +307,8 @@ DATE_LINE = re.compile(
 )
 PAREN_LINE = re.compile(r"^[（(][^（()）]{1,40}[）)]$")
 SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s　·]{1,10}$")
+YAML_FENCE = "---"
+MAX_YAML_LINES = 60
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 TITLE_END_FORBIDDEN = "。；;，,：:、"
 """A title line never ends with one of these."""
