@@ -26,6 +26,7 @@ The rules, in order:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -99,7 +100,15 @@ def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
     part_runs = _runs_of(lines, [i for i in candidates if _marker(lines, i).part_style], ())
     breaks = sorted(part_runs)
     other = [i for i in candidates if not _marker(lines, i).part_style]
-    return {**part_runs, **_runs_of(lines, other, breaks)}
+    accepted = {**part_runs, **_runs_of(lines, other, breaks)}
+    # A lone marker that goes on with the parts' numbering in another style is a
+    # part all the same (一、 二、 then 第三，).
+    for index in other:
+        before = bisect.bisect_left(breaks, index)
+        value = _marker(lines, index).value
+        if index not in accepted and before and part_runs[breaks[before - 1]] == value - 1:
+            accepted[index] = value
+    return accepted
 
 
 def _runs_of(
@@ -144,9 +153,11 @@ def _marker(lines: Sequence[Line], index: int) -> tables.MarkerMatch:
 
 @attrs.define
 class _Level:
-    style: str
-    last: int
+    """One open depth: the styles met there (style → last value) and its current item."""
+
+    last: dict[str, int]
     heading: bool
+    """Whether the current item at this depth is a heading (sub-lists nest under it)."""
     part_style: bool
 
 
@@ -161,30 +172,34 @@ def _nest(
         if uses_part_styles and not stack and not marker.part_style:
             continue  # a point before the first part: an ordinary paragraph
         value = values[index]
-        level = _Level(marker.style, value, _is_heading(lines[index]), marker.part_style)
-        depth = _place(stack, level)
+        depth = _place(stack, marker, value)
         if depth is None:
             continue
-        del stack[depth:]
-        stack.append(level)
+        heading = _is_heading(lines[index])
+        if depth == len(stack):
+            stack.append(_Level({marker.style: value}, heading, marker.part_style))
+        else:
+            del stack[depth + 1 :]
+            stack[depth].last[marker.style] = value
+            stack[depth].heading = heading
         items[index] = Item(line=lines[index], depth=depth, value=value)
     return items
 
 
-def _place(stack: Sequence[_Level], level: _Level) -> int | None:
+def _place(stack: Sequence[_Level], marker: tables.MarkerMatch, value: int) -> int | None:
     """The depth of a new item, or None if it cannot be placed."""
     for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth].style == level.style:
-            return depth  # continues, skips ahead in, or restarts an open list
+        if marker.style in stack[depth].last:
+            return depth  # continues, skips ahead in, or restarts a list at that depth
     if not stack:
         return 0
-    if level.last == 1:
+    if value == 1:
         current = stack[-1]
-        nests = current.heading or (current.part_style and not level.part_style)
+        nests = current.heading or (current.part_style and not marker.part_style)
+        # Under a full paragraph, a new style starts a sibling sequence at the same depth.
         return len(stack) if nests else len(stack) - 1
-    for depth in range(len(stack) - 1, -1, -1):
-        if stack[depth].last == level.last - 1:
-            return depth  # 一、 二、 then 第三，: the ordinal goes on in another style
+    if value - 1 in stack[0].last.values():
+        return 0  # 一、 二、 then 第三，: the ordinal of the parts goes on in another style
     return None
 
 

@@ -230,7 +230,7 @@ class Speech:
     """The decoded input.  Every span indexes into it."""
     children: tuple[TopLevel, ...]
     """Front matter, salutation, opening paragraphs, parts, closing and boilerplate, in order."""
-    announced: int | None = None
+    announced: int | None
     """The number of parts the opening announces (``下面，我讲三点意见`` → 3), if any."""
 
     @property

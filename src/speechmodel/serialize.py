@@ -15,6 +15,7 @@ import orjson
 from cattrs import ClassValidationError, transform_error
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.orjson import make_converter
+from cattrs.v import format_exception
 
 from speechmodel import nodes
 from speechmodel.errors import SpeechLoadError
@@ -122,6 +123,13 @@ def _structure_span(value: Any, _: type) -> Span:
     return Span(start=value[0], end=value[1])
 
 
+def _describe(error: BaseException, expected: Any) -> str:
+    """Our own hooks' messages say what was wrong; keep them instead of cattrs' generic one."""
+    if type(error) is ValueError:
+        return str(error)
+    return format_exception(error, expected)
+
+
 _CONVERTER = _make_converter()
 
 
@@ -151,7 +159,8 @@ def loads(data: bytes | str) -> Speech:
     try:
         speech: Speech = _CONVERTER.structure(document, Speech)
     except ClassValidationError as error:
-        raise SpeechLoadError("; ".join(transform_error(error))) from None
+        messages = transform_error(error, format_exception=_describe)
+        raise SpeechLoadError("; ".join(messages)) from None
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         raise SpeechLoadError(f"$: {error}") from None
     return speech

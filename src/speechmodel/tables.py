@@ -208,7 +208,7 @@ class BoilerplateRule(NamedTuple):
 
 
 LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
-    BoilerplateRule("breadcrumb", re.compile(r"^(?:您的)?当前(?:位置|所在位置)\s*[:：]")),
+    BoilerplateRule("breadcrumb", re.compile(r"^您?的?当前的?(?:所在)?位置\s*[:：]")),
     BoilerplateRule(
         "source-line",
         re.compile(
@@ -219,7 +219,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule(
         "site-nav",
         re.compile(
-            r"^(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|Top|TOP|top|【打印正文】|【关闭窗口】)$"
+            r"^(?:(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|Top|TOP|top|【打印正文】|【关闭窗口】)"
+            r"[\s|｜/]*)+$"
         ),
     ),
     BoilerplateRule("prev-next", re.compile(r"^(?:上|下)一(?:篇|条|页)\s*[:：]")),
