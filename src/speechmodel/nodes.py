@@ -205,8 +205,10 @@ class Part:
     points: tuple[Point, ...]
     """The part's points."""
 
-    depth: int = 0
-    """Always 0; present so parts and points can be handled alike."""
+    @property
+    def depth(self) -> int:
+        """Always 0, so that parts and points can be handled alike."""
+        return 0
 
 
 @attrs.frozen(kw_only=True)
