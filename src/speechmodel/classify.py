@@ -81,10 +81,16 @@ def classify(source: str) -> list[Line]:
 
 def _mark_boilerplate(lines: Sequence[Line]) -> None:
     trailer = ""
+    quoted_rule = ""  # the rule of a quoted boilerplate line: the quote goes on with it
     for index, line in enumerate(lines):
         if not trailer:
             trailer = _first_rule(tables.TRAILER_START, line.text)
-        rule = trailer or _first_rule(tables.LINE_BOILERPLATE, line.text)
+        quote = tables.BLOCKQUOTE.match(line.text)
+        text = line.text[quote.end() :] if quote else line.text
+        rule = trailer or _first_rule(tables.LINE_BOILERPLATE, text)
+        if quote and not rule:
+            rule = quoted_rule
+        quoted_rule = rule if quote else ""
         if rule:
             line.kind, line.rule = BOILERPLATE, rule
         elif _is_split_footnote(lines, index):

@@ -250,7 +250,10 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
 """Whole paragraphs that are page chrome, matched one by one."""
 
 TRAILER_START: tuple[BoilerplateRule, ...] = (
-    BoilerplateRule("licence", re.compile(r"^本作品(?:是|来自|來自|在)")),
+    # Wikisource licence templates: 本作品是…, 這部作品在1931年1月1日以前…
+    BoilerplateRule(
+        "licence", re.compile(r"^(?:本作品|这部作品|這部作品|此作品)(?:是|来自|來自|在)")
+    ),
     BoilerplateRule("footnotes", re.compile(r"^↑$")),
     BoilerplateRule(
         "appendix",
@@ -264,6 +267,9 @@ INLINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule("footnote-ref", re.compile(r"(?<=\S)\[\d{1,3}\]")),
 )
 """Fragments spliced into a speech sentence."""
+
+BLOCKQUOTE = re.compile(r"^>+\s*")
+"""A Markdown blockquote prefix; editors' notes are often quoted (``> 【导读】…``)."""
 
 SPLIT_FOOTNOTE = re.compile(r"^(?:\d{1,3}|[A-Z]{2,5} ?\d{1,3})$")
 """The middle line of a footnote reference that a scrape split as ``[`` / ``1`` / ``]``."""
