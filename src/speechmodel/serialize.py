@@ -12,7 +12,8 @@ from typing import Any
 
 import attrs
 import orjson
-from cattrs import ClassValidationError, transform_error
+from cattrs import ClassValidationError, IterableValidationError, transform_error
+from cattrs.errors import IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from cattrs.preconf.orjson import make_converter
 from cattrs.v import format_exception
@@ -71,6 +72,10 @@ def _make_converter() -> Any:
     converter = make_converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_unstructure_hook(Span, lambda span: [span.start, span.end])
     converter.register_structure_hook(Span, _structure_span)
+    # Reject wrong JSON types instead of converting them ("3" is not an int).
+    converter.register_structure_hook(str, _exactly(str))
+    converter.register_structure_hook(int, _exactly(int))
+    converter.register_structure_hook_func(_is_tuple, _structure_tuple(converter))
     # Every tagged node carries its "kind", wherever it appears, so a reader can
     # dispatch on it without knowing the field it came from.
     # Hooks are registered before the functions they call are generated, so the
@@ -117,6 +122,44 @@ def _dispatch(converter: Any, union: Any) -> Any:
     return hook
 
 
+def _exactly(kind: type) -> Any:
+    def hook(value: Any, _: type) -> Any:
+        if type(value) is not kind:
+            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__}")
+        return value
+
+    return hook
+
+
+def _is_tuple(cls: Any) -> bool:
+    return typing.get_origin(cls) is tuple
+
+
+def _structure_tuple(converter: Any) -> Any:
+    """Tuples come from JSON arrays only; element errors keep their index in the path."""
+
+    def hook(value: Any, cls: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise ValueError(f"expected a JSON array, got {type(value).__name__}")
+        item_type = typing.get_args(cls)[0]
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as error:  # collected, then re-raised together below
+                note = f"Structuring {cls} @ index {index}"
+                error.__notes__ = [
+                    *getattr(error, "__notes__", []),
+                    IterableValidationNote(note, index, item_type),
+                ]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {cls}", errors, cls)
+        return tuple(items)
+
+    return hook
+
+
 def _structure_span(value: Any, _: type) -> Span:
     if not isinstance(value, list) or len(value) != 2 or not all(type(v) is int for v in value):
         raise ValueError(f"a span is [start, end], got {value!r}")
@@ -158,9 +201,26 @@ def loads(data: bytes | str) -> Speech:
         raise SpeechLoadError(f"$.schema: expected {SCHEMA!r}, got {schema!r}")
     try:
         speech: Speech = _CONVERTER.structure(document, Speech)
-    except ClassValidationError as error:
+    except (ClassValidationError, IterableValidationError) as error:
         messages = transform_error(error, format_exception=_describe)
         raise SpeechLoadError("; ".join(messages)) from None
     except (ValueError, TypeError, KeyError, AttributeError) as error:
         raise SpeechLoadError(f"$: {error}") from None
+    _check_spans(speech)
     return speech
+
+
+def _check_spans(speech: Speech) -> None:
+    """Spans must lie in the source, and each leaf's text must be what its span covers."""
+    size = len(speech.source)
+    for _, node in nodes.walk(speech):
+        span: Span | None = getattr(node, "span", None)
+        if span is None:
+            continue
+        if span.end > size:
+            raise SpeechLoadError(f"span [{span.start}, {span.end}) lies outside the source")
+        if (
+            isinstance(node, (Text, Boilerplate))
+            and speech.source[span.start : span.end] != node.text
+        ):
+            raise SpeechLoadError(f"text {node.text!r} is not what its span covers in the source")

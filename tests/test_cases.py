@@ -1,0 +1,543 @@
+"""Table-driven small behaviours; each expected value, span included, is read off the input."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from typing import Any
+
+import attrs
+import orjson
+import pytest
+
+from invariants import check_speech
+from speechmodel import parse, walk
+from speechmodel.decode import decode
+from speechmodel.errors import SpeechDecodeError, SpeechLoadError, SpeechModelError
+from speechmodel.nodes import Boilerplate, FrontMatter, Marker, Paragraph, Point, Span, Text
+from speechmodel.outline import outline
+from speechmodel.paragraphs import paragraph_spans
+from speechmodel.serialize import dumps, loads
+from speechmodel.tables import match_marker
+
+# ---------------------------------------------------------------- markers
+
+MARKERS: list[tuple[str, str, int, str, str, int]] = [
+    # text, label, value, style, delimiter, end (where the marker stops in text)
+    ("一、总体要求", "一、", 1, "一、", "、", 2),
+    ("十五、其他", "十五、", 15, "一、", "、", 3),
+    ("二十一、其他", "二十一、", 21, "一、", "、", 4),
+    ("（三）加强组织领导", "（三）", 3, "（一）", "（）", 3),
+    ("(二)加强", "(二)", 2, "（一）", "()", 3),
+    ("1.统一思想", "1.", 1, "1.", ".", 2),
+    ("１．统一思想", "１．", 1, "1.", "．", 2),
+    ("（1）统一思想", "（1）", 1, "（1）", "（）", 3),
+    ("①", "①", 1, "①", "", 1),
+    ("③加强", "③", 3, "①", "", 1),
+    ("第二，抓落实", "第二", 2, "第一", "，", 3),
+    ("第三点，要团结", "第三点", 3, "第一", "，", 4),
+    ("首先，", "首先", 1, "第一", "，", 3),
+    ("其次，要", "其次", 2, "第一", "，", 3),
+    ("最后，要", "最后", 0, "第一", "，", 3),  # 0: the next value of the running sequence
+    ("一方面，要", "一方面", 1, "一方面", "，", 4),
+    ("一要把握大局", "一要", 1, "一要", "", 2),
+    ("二是要加强学习", "二是", 2, "一是", "", 2),
+    ("三抓落实，", "三抓", 3, "一抓", "", 2),
+    ("一是：加强", "一是", 1, "一是", "：", 3),
+    ("第一部分", "第一部分", 1, "第一部分", "", 4),
+    ("二", "二", 2, "一", "", 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value", "style", "delimiter", "end"), MARKERS, ids=[m[0] for m in MARKERS]
+)
+def test_marker(text: str, label: str, value: int, style: str, delimiter: str, end: int) -> None:
+    found = match_marker(text)
+    assert found is not None
+    assert (found.label, found.value, found.style, found.delimiter, found.end) == (
+        label,
+        value,
+        style,
+        delimiter,
+        end,
+    )
+
+
+NOT_MARKERS = [
+    "第一次全体会议",  # an ordinal inside a noun phrase
+    "2.5",  # a decimal split onto its own line (PM2.5)
+    "1.5倍",
+    "一个中心",  # numeral + classifier
+    "三年来",
+    "十分重要",
+    "一、二、三产业",  # an enumeration of numerals, not a marker
+    "两个确立",
+    "总体要求",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MARKERS)
+def test_not_a_marker(text: str) -> None:
+    assert match_marker(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "part_style"),
+    [("一、甲", True), ("一", True), ("第一部分", True), ("（一）甲", False), ("第一，甲", False)],
+)
+def test_part_styles(text: str, part_style: bool) -> None:
+    found = match_marker(text)
+    assert found is not None
+    assert found.part_style is part_style
+
+
+def test_bare_numeral_stands_alone() -> None:
+    found = match_marker("一甲")  # a numeral with text after it is not the bare style
+    assert found is None or found.style != "一"
+
+
+# ---------------------------------------------------------------- decoding
+
+SENTENCE = "同志们，今天我们召开全市经济工作会议。"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        SENTENCE.encode("utf-8"),
+        codecs.BOM_UTF8 + SENTENCE.encode("utf-8"),
+        SENTENCE.encode("gb18030"),
+        SENTENCE.encode("gbk"),
+        SENTENCE.encode("utf-16"),  # with a BOM, in the machine's byte order
+        codecs.BOM_UTF16_BE + SENTENCE.encode("utf-16-be"),
+        codecs.BOM_UTF16_LE + SENTENCE.encode("utf-16-le"),
+        SENTENCE.encode("utf-32"),
+    ],
+    ids=["utf-8", "utf-8-bom", "gb18030", "gbk", "utf-16", "utf-16-be", "utf-16-le", "utf-32"],
+)
+def test_decode(data: bytes) -> None:
+    assert decode(data) == SENTENCE
+
+
+@pytest.mark.parametrize(
+    ("data", "offset"),
+    [
+        (b"\x80", 0),  # a lone continuation byte: neither UTF-8 nor GB18030
+        (b"\xff\xff\xff", 0),
+        ("大家好".encode() + b"\xff", 9),  # the offset is that of the first bad byte
+        (codecs.BOM_UTF8 + b"ok\xff", 5),  # after a UTF-8 BOM, only UTF-8 is tried
+        (codecs.BOM_UTF16_LE + b"a\x00b", 4),  # an odd byte out after a UTF-16 BOM
+    ],
+)
+def test_decode_error(data: bytes, offset: int) -> None:
+    with pytest.raises(SpeechDecodeError) as caught:
+        decode(data)
+    assert caught.value.offset == offset
+    assert f"at byte {offset}" in str(caught.value)
+    assert isinstance(caught.value, SpeechModelError)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_decode_keeps_everything_but_the_bom() -> None:
+    text = "\r\n\u3000\u3000一、甲\x00\n"
+    assert decode(codecs.BOM_UTF8 + text.encode()) == text
+
+
+# ---------------------------------------------------------------- paragraphs
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # A line scraped from a page: paragraphs separated by runs of two U+3000.
+        ("　　第一段。　　第二段。　　第三段。", [(2, 6), (8, 12), (14, 18)]),
+        # One U+3000 inside a line does not separate paragraphs.
+        ("第一段。\u3000第二段。", [(0, 9)]),
+        # Blank lines, CRLF and indentation belong to no paragraph.
+        ("\n\n  甲乙 \r\n\t丙\n", [(4, 6), (10, 11)]),
+        ("一\r二\u2028三", [(0, 1), (2, 3), (4, 5)]),
+        ("\u3000\u3000\n \n", []),
+        ("", []),
+    ],
+)
+def test_paragraph_spans(source: str, expected: list[tuple[int, int]]) -> None:
+    assert list(paragraph_spans(source)) == expected
+
+
+def test_paragraphs_from_one_line_are_parsed_as_paragraphs() -> None:
+    source = "一、总体要求　　第一，加强领导。　　第二，狠抓落实。"
+    speech = parse(source)
+    check_speech(speech)
+    # 一、 alone is no run; 第一/第二 are the parts, each starting a paragraph of the line.
+    assert [part.marker.text for part in speech.parts] == ["第一", "第二"]
+    first, second = speech.parts
+    assert first.marker.span == Span(start=8, end=11)
+    assert source[8:11] == "第一，"
+    assert first.heading.span == Span(start=11, end=16)
+    assert second.span == Span(start=18, end=26)
+    assert speech.opening[0].span == Span(start=0, end=6)
+
+
+# ---------------------------------------------------------------- run-in markers
+
+
+def test_lone_shouxian_is_not_a_point() -> None:
+    speech = parse("一、总体要求\n首先，要提高认识。\n二、重点任务")
+    assert [part.marker.text for part in speech.parts] == ["一、", "二、"]
+    assert speech.parts[0].points == ()
+    assert isinstance(speech.parts[0].body[0], Paragraph)
+    assert speech.parts[0].body[0].text == "首先，要提高认识。"
+
+
+def test_lone_shouxian_without_parts_is_an_ordinary_paragraph() -> None:
+    speech = parse("首先，我们要统一思想。\n这是第二段。\n这是第三段。")
+    assert speech.parts == ()
+    assert [p.text for p in speech.opening] == [
+        "首先，我们要统一思想。",
+        "这是第二段。",
+        "这是第三段。",
+    ]
+
+
+def test_enumeration_inside_a_paragraph_is_not_a_part() -> None:
+    speech = parse("我讲三点意见。第一，抓学习。第二，抓落实。")
+    assert speech.parts == ()
+    assert speech.announced == 3
+
+
+def test_word_markers_resolve_zuihou() -> None:
+    source = "首先，统一思想。\n其次，明确任务。\n最后，狠抓落实。"
+    speech = parse(source)
+    markers = [part.marker for part in speech.parts]
+    assert [(m.text, m.value) for m in markers] == [("首先", 1), ("其次", 2), ("最后", 3)]
+    # A word-style marker's span takes the comma after it; its text does not.
+    assert markers[2].span == Span(start=18, end=21)
+    assert source[18:21] == "最后，"
+    assert speech.parts[2].heading.text == "狠抓落实。"
+
+
+def test_yishi_yao_keeps_the_verb_in_the_lead() -> None:
+    speech = parse("一是要加强学习。二是要改进作风。\n二是要改进作风。")
+    first = speech.parts[0]
+    assert first.marker.text == "一是"
+    assert first.marker.span == Span(start=0, end=2)
+    assert first.heading.text == "要加强学习。"
+    assert [b.text for b in first.body if isinstance(b, Paragraph)] == ["二是要改进作风。"]
+
+
+# ---------------------------------------------------------------- whole speeches
+
+
+SPEECH = "\n".join(
+    [
+        "在全市经济工作会议上的讲话",  # 0..13
+        "同志们：",  # 14..18
+        "下面，我讲三点意见。",  # 19..29
+        "一、总体要求",  # 30..36
+        "（一）提高认识。我们要统一思想。",  # 37..53
+        "（二）加强领导",  # 54..61
+        "二、重点任务",  # 62..68
+        "三、保障措施",  # 69..75
+        "来源：某某网",  # 76..82
+        "同志们，让我们共同努力！",  # 83..95
+        "谢谢大家！",  # 96..101
+    ]
+)
+
+
+def test_speech_outline() -> None:
+    assert outline(parse(SPEECH)) == {
+        "title": "在全市经济工作会议上的讲话",
+        "salutation": "同志们：",
+        "announced_parts": 3,
+        "parts": [
+            {
+                "marker": "一、",
+                "heading": "总体要求",
+                "points": [
+                    {"marker": "（一）", "lead": "提高认识。", "points": []},
+                    {"marker": "（二）", "lead": "加强领导", "points": []},
+                ],
+            },
+            {"marker": "二、", "heading": "重点任务", "points": []},
+            {"marker": "三、", "heading": "保障措施", "points": []},
+        ],
+        "closing": "同志们，让我们共同努力！",
+        "boilerplate": ["来源：某某网"],
+    }
+
+
+def test_speech_spans() -> None:
+    speech = parse(SPEECH)
+    check_speech(speech)
+    title = speech.children[0]
+    assert isinstance(title, FrontMatter)
+    assert title.span == Span(start=0, end=13)
+    salutation = speech.children[1]
+    assert salutation.span == Span(start=14, end=18)
+    first = speech.parts[0]
+    assert first.marker.span == Span(start=30, end=32)
+    assert SPEECH[30:32] == "一、"
+    assert first.heading.span == Span(start=32, end=36)
+    assert first.span == Span(start=30, end=61)
+    point = first.points[0]
+    assert isinstance(point, Point)
+    assert point.depth == 1
+    assert point.marker.span == Span(start=37, end=40)
+    assert point.lead.span == Span(start=40, end=45)
+    assert [b.span for b in point.body] == [Span(start=45, end=53)]
+    # The boilerplate line after the last part stays inside it, as a block of its body.
+    last = speech.parts[2]
+    assert last.body == (
+        Boilerplate(span=Span(start=76, end=82), text="来源：某某网", rule="source-line"),
+    )
+    assert speech.closing is not None
+    assert speech.closing.span == Span(start=83, end=101)
+
+
+def test_front_matter_roles() -> None:
+    speech = parse(
+        "关于加强作风建设的讲话\n——在全市干部大会上\n（2024年3月1日）\n同志们：\n今天开会。"
+    )
+    assert [(f.role, f.text) for f in speech.front_matter] == [
+        ("title", "关于加强作风建设的讲话"),
+        ("subtitle", "——在全市干部大会上"),
+        ("date", "（2024年3月1日）"),
+    ]
+    assert speech.salutation == "同志们："
+    assert [p.text for p in speech.opening] == ["今天开会。"]
+
+
+def test_bare_numeral_parts_have_empty_headings() -> None:
+    speech = parse("一\n甲。\n二\n乙。")
+    assert [(p.marker.text, p.heading.text, p.heading.span) for p in speech.parts] == [
+        ("一", "", Span(start=1, end=1)),
+        ("二", "", Span(start=6, end=6)),
+    ]
+    assert [[b.span for b in p.body] for p in speech.parts] == [
+        [Span(start=2, end=4)],
+        [Span(start=7, end=9)],
+    ]
+
+
+def test_nested_points() -> None:
+    speech = parse(
+        "一、总体要求\n（一）提高认识\n1.统一思想\n2.明确目标\n（二）加强领导\n二、重点任务"
+    )
+    assert outline(speech)["parts"][0]["points"] == [
+        {
+            "marker": "（一）",
+            "lead": "提高认识",
+            "points": [
+                {"marker": "1.", "lead": "统一思想", "points": []},
+                {"marker": "2.", "lead": "明确目标", "points": []},
+            ],
+        },
+        {"marker": "（二）", "lead": "加强领导", "points": []},
+    ]
+    deep = speech.parts[0].points[0].points[1]
+    assert (deep.depth, deep.marker.span) == (2, Span(start=22, end=24))
+
+
+def test_other_style_continuing_the_ordinal_joins_the_parts() -> None:
+    speech = parse("一、甲\n二、乙\n第三，丙。\n第四，丁。")
+    assert [(p.marker.text, p.marker.value) for p in speech.parts] == [
+        ("一、", 1),
+        ("二、", 2),
+        ("第三", 3),
+        ("第四", 4),
+    ]
+
+
+def test_lone_ordinal_continuing_the_parts_is_a_part() -> None:
+    # gold README, parts: "一、…, 二、…, then a paragraph 第三，… gives three parts".
+    speech = parse("一、甲\n二、乙\n第三，丙。")
+    assert [p.marker.text for p in speech.parts] == ["一、", "二、", "第三"]
+
+
+@pytest.mark.parametrize(
+    ("source", "part", "points"),
+    [
+        (
+            "一、甲\n二、乙\n1.丙\n2.丁。戊\n①己\n②庚\n③辛\n3.壬",
+            1,
+            ["1.", "2.", "①", "②", "③", "3."],
+        ),
+        (
+            "一、甲\n1.丙\n2.丁。戊\n①己\n②庚\n③辛\n3.壬\n二、乙",
+            0,
+            ["1.", "2.", "①", "②", "③", "3."],
+        ),
+    ],
+    ids=["promoted-to-part", "dropped-into-body"],
+)
+def test_list_resumes_after_a_sibling_sequence(source: str, part: int, points: list[str]) -> None:
+    # ①…③ follow a full paragraph (2.…。…), so they are its siblings, not its points; the
+    # 1. list is still open at that depth, and 3. continues it.
+    speech = parse(source)
+    assert [p.marker.text for p in speech.parts] == ["一、", "二、"]
+    assert [p.marker.text for p in speech.parts[part].points] == points
+
+
+def test_closing_after_a_bare_vocative() -> None:
+    # The closing is the first wrap-up after the last bare vocative; the vocative itself
+    # stays in the body of the last part.
+    source = "一、甲\n二、乙\n各位代表！\n谢谢大家！"
+    speech = parse(source)
+    assert speech.closing is not None
+    assert [b.span for b in speech.closing.body] == [Span(start=14, end=19)]
+    assert [b.span for b in speech.parts[1].body] == [Span(start=8, end=13)]
+    assert outline(speech)["closing"] == "谢谢大家！"
+
+
+def test_bare_vocative_alone_opens_the_closing() -> None:
+    source = "一、甲\n二、乙\n各位代表！\n我们的事业一定会取得胜利。"
+    speech = parse(source)
+    assert speech.closing is not None
+    assert [b.span for b in speech.closing.body] == [Span(start=8, end=13), Span(start=14, end=27)]
+    # The outline skips the bare vocative.
+    assert outline(speech)["closing"] == "我们的事业一定会取得胜利。"
+
+
+def test_boilerplate_lines_and_splices() -> None:
+    source = (
+        "来源：某某网\n一、甲当前隐藏内容免费查看乙。\n二、丙\nCopyright © 2020 某某网 版权所有"
+    )
+    speech = parse(source)
+    check_speech(speech)
+    assert [(b.rule, b.span) for b in speech.boilerplate] == [
+        ("source-line", Span(start=0, end=6)),
+        ("hidden-content", Span(start=10, end=20)),
+        ("copyright", Span(start=27, end=52)),
+    ]
+    heading = speech.parts[0].heading
+    assert heading.text == "甲乙。"  # the content, without the splice
+    assert heading.raw == "甲当前隐藏内容免费查看乙。"
+    assert isinstance(heading.pieces[0], Text)
+    assert outline(speech)["boilerplate"] == [
+        "来源：某某网",
+        "Copyright © 2020 某某网 版权所有",
+        "当前隐藏内容免费查看",
+    ]
+
+
+def test_long_editor_note_is_boilerplate() -> None:
+    note = "【1987年到1995年，华为用了不到10年时间，员工人数从6人至1750人，销售收入从0到15亿元。】"
+    speech = parse(f"{note}\n正文。")
+    assert [(b.rule, b.text) for b in speech.boilerplate] == [("editor-note", note)]
+
+
+@pytest.mark.parametrize(
+    "source", ["", "\n", "\u3000\u3000", "甲", "一、", "同志们：", "谢谢大家！", "\x00"]
+)
+def test_tiny_texts(source: str) -> None:
+    speech = parse(source)
+    check_speech(speech)
+    assert speech.source == source
+    assert speech.closing is None  # a single paragraph has no closing
+
+
+# ---------------------------------------------------------------- loads
+
+
+def _document() -> dict[str, Any]:
+    data: dict[str, Any] = orjson.loads(dumps(parse("一、甲\n二、乙")))
+    return data
+
+
+def _with(path: tuple[str | int, ...], value: Any) -> bytes:
+    """The serialised test speech with the value at ``path`` replaced (or deleted)."""
+    data = _document()
+    target: Any = data
+    for key in path[:-1]:
+        target = target[key]
+    if value is _DELETE:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = value
+    return orjson.dumps(data)
+
+
+_DELETE = object()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"{", "not JSON"),
+        (b"[]", "JSON object"),
+        (_with(("schema",), "speechmodel/0"), "schema"),
+        (_with(("schema",), _DELETE), "schema"),
+        (_with(("children", 0, "span"), [3, 1]), r"children\[0\]\.span"),
+        (_with(("children", 0, "span"), [0, 1.5]), r"children\[0\]\.span"),
+        (_with(("children", 0, "kind"), "point"), r"children\[0\]"),
+        (_with(("children", 0, "extra"), 1), "extra"),
+        (_with(("children", 0, "marker"), _DELETE), "marker"),
+    ],
+    ids=["truncated", "array", "schema", "no-schema", "span", "float", "kind", "extra", "missing"],
+)
+def test_loads_rejects(data: bytes, message: str) -> None:
+    with pytest.raises(SpeechLoadError, match=message):
+        loads(data)
+
+
+@pytest.mark.parametrize(
+    "path_value",
+    [(("source",), 1), (("children", 0, "marker", "value"), "1"), (("announced",), "3")],
+    ids=["source-int", "value-str", "announced-str"],
+)
+def test_loads_rejects_wrong_scalar_types(path_value: tuple[tuple[str | int, ...], Any]) -> None:
+    with pytest.raises(SpeechLoadError):
+        loads(_with(*path_value))
+
+
+def test_loads_reads_str_and_bytes() -> None:
+    speech = parse("一、甲\n二、乙")
+    assert loads(dumps(speech)) == speech
+    assert loads(dumps(speech).decode()) == speech
+
+
+# ---------------------------------------------------------------- walk
+
+
+def test_walk_yields_paths_in_document_order() -> None:
+    speech = parse("一、甲\n（一）乙\n（二）丙\n二、丁")
+    seen = [
+        (tuple(type(a).__name__ for a in path), type(node).__name__) for path, node in walk(speech)
+    ]
+    assert seen[:4] == [
+        ((), "Speech"),
+        (("Speech",), "Part"),
+        (("Speech", "Part"), "Marker"),
+        (("Speech", "Part"), "Paragraph"),
+    ]
+    point_paths = [path for path, node in walk(speech) if isinstance(node, Point)]
+    assert [len(path) for path in point_paths] == [2, 2]
+    assert all(path[-1] is speech.parts[0] for path in point_paths)
+    starts = [node.span.start for _, node in walk(speech) if isinstance(node, (Marker, Text))]
+    assert starts == sorted(starts)
+    assert [n.text for _, n in walk(speech) if isinstance(n, Marker)] == [
+        "一、",
+        "（一）",
+        "（二）",
+        "二、",
+    ]
+
+
+def test_walk_does_not_recurse() -> None:
+    """A model nested far deeper than Python's recursion limit can still be walked."""
+    depth = sys.getrecursionlimit() + 100
+    empty = Paragraph(span=Span(start=0, end=0), pieces=())
+    marker = Marker(span=Span(start=0, end=0), text="1.", value=1, style="1.", delimiter=".")
+    node = Point(span=Span(start=0, end=0), marker=marker, lead=empty, body=(), points=(), depth=1)
+    for level in range(depth):
+        node = attrs.evolve(node, points=(node,), depth=level + 2)
+    assert sum(isinstance(n, Point) for _, n in walk(node)) == depth + 1
+
+
+def test_nodes_are_frozen() -> None:
+    speech = parse("一、甲\n二、乙")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        speech.parts[0].marker.value = 2  # type: ignore[misc]

@@ -1,0 +1,116 @@
+"""The ``speechmodel`` command, run in-process through ``speechmodel.cli.main``."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from speechmodel import parse
+from speechmodel.cli import main
+from speechmodel.files import parse_file
+from speechmodel.outline import outline
+from speechmodel.serialize import loads
+
+SAMPLE = "在全市工作会议上的讲话\n同志们：\n下面，我讲两点意见。\n一、总体要求\n二、重点任务\n同志们，让我们共同努力！\n"
+OUTLINE_KEYS = {"title", "salutation", "announced_parts", "parts", "closing", "boilerplate"}
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    path = tmp_path / "speech.txt"
+    path.write_bytes(SAMPLE.encode("gb18030"))  # the command decodes, as parse_file does
+    return path
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_outline_json(sample: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["outline", "--json", str(sample)]) == 0
+    out, err = capsysbinary.readouterr()
+    assert err == b""
+    printed = orjson.loads(out)
+    assert set(printed) == OUTLINE_KEYS
+    assert printed == outline(parse(SAMPLE))
+    assert printed["announced_parts"] == 2
+    assert [part["marker"] for part in printed["parts"]] == ["一、", "二、"]
+    assert "总体要求".encode() in out  # Chinese is written as UTF-8, not escaped
+
+
+def test_outline_json_of_a_corpus_text(
+    corpus_text: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["outline", "--json", str(corpus_text)]) == 0
+    assert orjson.loads(capsysbinary.readouterr().out) == outline(parse_file(corpus_text))
+
+
+def test_outline_text(sample: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["outline", str(sample)]) == 0
+    lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()
+    assert lines[0] == "标题 在全市工作会议上的讲话"
+    assert "一、 总体要求" in lines
+    assert lines[-1] == "结尾 同志们，让我们共同努力！"
+
+
+@pytest.mark.parametrize("indent", [False, True], ids=["compact", "indent"])
+def test_parse(sample: Path, indent: bool, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    argv = ["parse", str(sample), *(["--indent"] if indent else [])]
+    assert main(argv) == 0
+    out = capsysbinary.readouterr().out
+    assert out.endswith(b"\n")
+    assert (b"\n  " in out) is indent
+    assert loads(out) == parse_file(sample)
+
+
+def test_parse_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    _stdin(monkeypatch, b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"))
+    assert main(["parse", "-"]) == 0
+    assert loads(capsysbinary.readouterr().out) == parse(SAMPLE)
+
+
+def test_outline_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    _stdin(monkeypatch, SAMPLE.encode("gb18030"))
+    assert main(["outline", "--json", "-"]) == 0
+    assert orjson.loads(capsysbinary.readouterr().out)["title"] == "在全市工作会议上的讲话"
+
+
+def test_missing_file(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    missing = tmp_path / "nowhere.txt"
+    assert main(["outline", "--json", str(missing)]) == 2
+    out, err = capsysbinary.readouterr()
+    assert out == b""
+    message = err.decode()
+    assert message.startswith("speechmodel: error: ")
+    assert str(missing) in message
+    assert "Traceback" not in message
+
+
+def test_undecodable_file(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes("大家好".encode() + b"\xff")
+    assert main(["parse", str(path)]) == 2
+    out, err = capsysbinary.readouterr()
+    assert out == b""
+    assert b"at byte 9" in err
+    assert b"Traceback" not in err
+
+
+def test_directory_is_an_error(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["parse", str(tmp_path)]) == 2
+    assert capsysbinary.readouterr().err.startswith(b"speechmodel: error: ")
+
+
+def test_usage_error_exits_2(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["frobnicate", "x"])
+    assert caught.value.code == 2
+    assert b"usage:" in capsysbinary.readouterr().err
