@@ -130,9 +130,8 @@ def _runs_of(
                 close(style)
         marker = _marker(lines, index)
         run = open_runs.get(marker.style)
-        last = run[-1][1] if run else None
-        if last is not None and (marker.value == 0 or 0 < marker.value - last <= 2):
-            run.append((index, marker.value or last + 1))  # type: ignore[union-attr]
+        if run and (marker.value == 0 or 0 < marker.value - run[-1][1] <= 2):
+            run.append((index, marker.value or run[-1][1] + 1))
             continue
         close(marker.style)
         if marker.value != 0:
