@@ -49,7 +49,7 @@ def _speech(*, marker_end: int = 2, heading: tuple[int, int] = (2, 5), end: int 
         body=(),
         points=(),
     )
-    return Speech(source=SOURCE, children=(part,), announced=None)
+    return Speech(source=SOURCE, children=(part,), announced=None, diagnostics=(), origin=None)
 
 
 def test_checker_accepts_a_parsed_speech() -> None:

@@ -17,9 +17,11 @@ __all__ = [
     "Block",
     "Boilerplate",
     "Closing",
+    "Diagnostic",
     "FrontMatter",
     "Marker",
     "Node",
+    "Origin",
     "Paragraph",
     "Part",
     "Piece",
@@ -225,6 +227,30 @@ TopLevel = Boilerplate | FrontMatter | Salutation | Paragraph | Part | Closing
 
 
 @attrs.frozen(kw_only=True)
+class Diagnostic:
+    """A problem found in a speech's layout, as data (not an exception)."""
+
+    code: str
+    """Stable code, e.g. ``"numbering-gap"``; listed in docs/diagnostics.md."""
+    severity: str
+    """``"error"``, ``"warning"`` or ``"info"``."""
+    message: str
+    """What is wrong, in English."""
+    span: Span
+    """Where in the source."""
+
+
+@attrs.frozen(kw_only=True)
+class Origin:
+    """Where a speech's source came from."""
+
+    format: str
+    """``"text"``, ``"markdown"``, ``"html"`` or ``"docx"``."""
+    path: str | None
+    """The file it was read from, ``None`` for standard input or a string."""
+
+
+@attrs.frozen(kw_only=True)
 class Speech:
     """A parsed speech: the decoded source and its layout, in document order."""
 
@@ -234,6 +260,10 @@ class Speech:
     """Front matter, salutation, opening paragraphs, parts, closing and boilerplate, in order."""
     announced: int | None
     """The number of parts the opening announces (``下面，我讲三点意见`` → 3), if any."""
+    diagnostics: tuple[Diagnostic, ...]
+    """Problems found in the layout, in document order."""
+    origin: Origin | None
+    """Where the source came from (format and file), when it was read from a file."""
 
     @property
     def span(self) -> Span:

@@ -163,4 +163,6 @@ def parse(source: str) -> Speech:
     """Parse ``source`` into a ``Speech``.  Never raises for any ``str``."""
     plan = layout(classify(source))
     children: tuple[TopLevel, ...] = _parser().parse(tokens(plan))  # type: ignore[assignment]
-    return Speech(source=source, children=children, announced=plan.announced)
+    return Speech(
+        source=source, children=children, announced=plan.announced, diagnostics=(), origin=None
+    )

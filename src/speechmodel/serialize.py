@@ -53,6 +53,8 @@ KINDS: dict[type, str] = {
 """The tag each node class is written with."""
 
 for _cls in (
+    nodes.Diagnostic,
+    nodes.Origin,
     Span,
     nodes.Text,
     nodes.Boilerplate,
