@@ -1,4 +1,10 @@
-"""The ``speechmodel`` command: ``parse`` and ``outline``."""
+"""The ``speechmodel`` command.
+
+Each subcommand is a ``_cmd_*`` function taking the parsed arguments and
+returning the exit status: 0 for success, 1 when the command found errors in
+its input, 2 for usage and I/O errors.  ``main`` turns every
+``SpeechModelError`` into a one-line message on stderr, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -17,36 +23,53 @@ from speechmodel.serialize import dumps
 __all__ = ["main"]
 
 
+def _cmd_parse(args: argparse.Namespace) -> int:
+    speech = parse(read_source(args.file))
+    _write(dumps(speech, indent=args.indent) + b"\n")
+    return 0
+
+
+def _cmd_outline(args: argparse.Namespace) -> int:
+    speech = parse(read_source(args.file))
+    if args.json:
+        _write(orjson.dumps(outline(speech), option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        _write(outline_text(speech).encode("utf-8"))
+    return 0
+
+
+def _write(data: bytes) -> None:
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="speechmodel", description="Parse the layout of Chinese official speeches."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    parse_cmd = commands.add_parser("parse", help="print the full model as JSON")
-    parse_cmd.add_argument("file", help="a speech file, or - for standard input")
-    parse_cmd.add_argument("--indent", action="store_true", help="indent the JSON")
-    outline_cmd = commands.add_parser("outline", help="print the outline")
-    outline_cmd.add_argument("file", help="a speech file, or - for standard input")
-    outline_cmd.add_argument("--json", action="store_true", help="print the outline as JSON")
+
+    command = commands.add_parser("parse", help="print the full model as JSON")
+    command.add_argument("file", help="a speech file, or - for standard input")
+    command.add_argument("--indent", action="store_true", help="indent the JSON")
+    command.set_defaults(handler=_cmd_parse)
+
+    command = commands.add_parser("outline", help="print the outline")
+    command.add_argument("file", help="a speech file, or - for standard input")
+    command.add_argument("--json", action="store_true", help="print the outline as JSON")
+    command.set_defaults(handler=_cmd_outline)
+
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        speech = parse(read_source(args.file))
+        status: int = args.handler(args)
     except SpeechModelError as error:
         print(f"speechmodel: error: {error}", file=sys.stderr)
         return 2
-    if args.command == "parse":
-        output = dumps(speech, indent=args.indent) + b"\n"
-    elif args.json:
-        output = orjson.dumps(outline(speech), option=orjson.OPT_INDENT_2) + b"\n"
-    else:
-        output = outline_text(speech).encode("utf-8")
-    sys.stdout.buffer.write(output)
-    sys.stdout.buffer.flush()
-    return 0
+    return status
 
 
 if __name__ == "__main__":
