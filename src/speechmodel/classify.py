@@ -65,9 +65,13 @@ class Line:
         return self.text
 
 
-def classify(source: str) -> list[Line]:
-    """Split ``source`` into paragraphs and classify each one."""
+def classify(source: str, chrome: Sequence[tuple[int, int]] = ()) -> list[Line]:
+    """Split ``source`` into paragraphs and classify each one.
+
+    Paragraphs that lie inside one of the ``chrome`` ranges are page chrome.
+    """
     lines = [Line(start, end, source[start:end]) for start, end in paragraph_spans(source)]
+    _mark_chrome(lines, chrome)
     _mark_boilerplate(lines)
     body_start = _mark_front_matter(lines)
     for line in lines[body_start:]:
@@ -77,6 +81,16 @@ def classify(source: str) -> list[Line]:
 
 
 # ---------------------------------------------------------------- boilerplate
+
+
+def _mark_chrome(lines: Sequence[Line], chrome: Sequence[tuple[int, int]]) -> None:
+    ranges = sorted(chrome)
+    position = 0
+    for line in lines:
+        while position < len(ranges) and ranges[position][1] <= line.start:
+            position += 1
+        if position < len(ranges) and ranges[position][0] <= line.start < ranges[position][1]:
+            line.kind, line.rule = BOILERPLATE, "page-chrome"
 
 
 def _mark_boilerplate(lines: Sequence[Line]) -> None:
@@ -91,7 +105,7 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
         if quote and not rule:
             rule = quoted_rule
         quoted_rule = rule if quote else ""
-        if rule:
+        if rule and not (line.kind == BOILERPLATE and not trailer):
             line.kind, line.rule = BOILERPLATE, rule
         elif _is_split_footnote(lines, index):
             for part in lines[index : index + 3]:
@@ -127,8 +141,14 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
     content = content[metadata:]
     if not content:
         return len(lines)
-    position = 0  # index into `content`
-    title_count = _title_length(lines, content)
+    title_count = _title_length(lines, content, confirmed_only=False)
+    if not title_count and len(content) > 1 and _editor_intro_possible(lines[content[0]].text):
+        # A scraped page often puts the editor's one-line introduction above the
+        # title; take it as such only when a title block with front matter follows.
+        title_count = _title_length(lines, content[1:], confirmed_only=True)
+        if title_count:
+            lines[content[0]].kind, lines[content[0]].rule = BOILERPLATE, "editor-intro"
+            content = content[1:]
     for order, index in enumerate(content[:title_count]):
         lines[index].kind = TITLE
         lines[index].rule = "title" if order == 0 else "title-cont"
@@ -137,7 +157,8 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
     previous_role = "title" if title_count else ""
     while position < len(content):
         line = lines[content[position]]
-        role = _front_role(line.text, previous_role, title_text)
+        following = [lines[i].text for i in content[position + 1 : position + 2]]
+        role = _front_role(line.text, previous_role, title_text, following)
         if not role:
             break
         line.kind, line.rule = FRONT, role
@@ -163,20 +184,33 @@ def _yaml_block_length(lines: Sequence[Line], content: Sequence[int]) -> int:
     return 0
 
 
+def _editor_intro_possible(text: str) -> bool:
+    return (
+        tables.SALUTATION.match(text) is None
+        and tables.match_marker(text) is None
+        and not _title_like(text)
+    )
+
+
 def _title_like(text: str) -> bool:
     return (
         0 < len(text) <= tables.MAX_TITLE_LINE
         and text[-1] not in tables.TITLE_END_FORBIDDEN
         and tables.SALUTATION.match(text) is None
         and tables.match_marker(text) is None
-        and _front_role(text, "title", None) == ""
+        and _front_role(text, "title", None, []) == ""
     )
 
 
-def _title_length(lines: Sequence[Line], content: Sequence[int]) -> int:
-    """How many of the first content lines form the title (0 when there is none)."""
+def _title_length(lines: Sequence[Line], content: Sequence[int], *, confirmed_only: bool) -> int:
+    """How many of the first content lines form the title (0 when there is none).
+
+    A title is confirmed by what follows it: front matter or the salutation.
+    Unless ``confirmed_only``, a single line that names a speech (``…的讲话``) or a
+    Markdown heading is a title as well.
+    """
     first = lines[content[0]].text
-    if tables.MARKDOWN_HEADING.match(first):
+    if tables.MARKDOWN_HEADING.match(first) and not confirmed_only:
         return 1
     count = 0
     while (
@@ -189,16 +223,22 @@ def _title_length(lines: Sequence[Line], content: Sequence[int]) -> int:
         count += 1
     if count == 0:
         return 0
-    after = lines[content[count]].text if count < len(content) else ""
-    if _front_role(after, "title", first) or tables.SALUTATION.match(after):
+    after = [lines[i].text for i in content[count : count + 2]]
+    if after and (
+        _front_role(after[0], "title", first, after[1:]) or tables.SALUTATION.match(after[0])
+    ):
         return count
-    if any(word in first for word in SPEECH_WORDS):
+    if not confirmed_only and any(word in first for word in SPEECH_WORDS):
         return 1
     return 0
 
 
-def _front_role(text: str, previous_role: str, title: str | None) -> str:
-    """The front-matter role of a line that follows a line of ``previous_role``."""
+def _front_role(text: str, previous_role: str, title: str | None, following: Sequence[str]) -> str:
+    """The front-matter role of a line that follows a line of ``previous_role``.
+
+    ``following`` holds the next line, if any: a short name is a speaker line when
+    it comes after a subtitle or date, or when a date or the salutation comes next.
+    """
     if not previous_role:
         return ""
     if title is not None and text == title:
@@ -209,6 +249,12 @@ def _front_role(text: str, previous_role: str, title: str | None) -> str:
         return "date"
     if tables.PAREN_LINE.match(text):
         return "note"
-    if previous_role in ("subtitle", "date", "note") and tables.SPEAKER_LINE.match(text):
+    if tables.SPEAKER_LINE.match(text) and (
+        previous_role in ("subtitle", "date", "note")
+        or any(
+            _front_role(after, "speaker", None, ()) or tables.SALUTATION.match(after)
+            for after in following
+        )
+    ):
         return "speaker"
     return ""

@@ -15,22 +15,36 @@ from collections.abc import Sequence
 import orjson
 
 from speechmodel.errors import SpeechModelError
-from speechmodel.files import read_source
+from speechmodel.files import FORMATS, parse_file
+from speechmodel.nodes import Speech
 from speechmodel.outline import outline, outline_text
-from speechmodel.parser import parse
 from speechmodel.serialize import dumps
 
 __all__ = ["main"]
 
 
+def _read(args: argparse.Namespace) -> Speech:
+    """The speech named on the command line, in the format ``--format`` or its extension says."""
+    return parse_file(args.file, format=args.format)
+
+
+def _add_input(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", help="a speech file, or - for standard input")
+    command.add_argument(
+        "--format",
+        choices=sorted(set(FORMATS.values())),
+        help="the input format (default: from the file's extension; stdin is sniffed)",
+    )
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
-    speech = parse(read_source(args.file))
+    speech = _read(args)
     _write(dumps(speech, indent=args.indent) + b"\n")
     return 0
 
 
 def _cmd_outline(args: argparse.Namespace) -> int:
-    speech = parse(read_source(args.file))
+    speech = _read(args)
     if args.json:
         _write(orjson.dumps(outline(speech), option=orjson.OPT_INDENT_2) + b"\n")
     else:
@@ -50,12 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     command = commands.add_parser("parse", help="print the full model as JSON")
-    command.add_argument("file", help="a speech file, or - for standard input")
+    _add_input(command)
     command.add_argument("--indent", action="store_true", help="indent the JSON")
     command.set_defaults(handler=_cmd_parse)
 
     command = commands.add_parser("outline", help="print the outline")
-    command.add_argument("file", help="a speech file, or - for standard input")
+    _add_input(command)
     command.add_argument("--json", action="store_true", help="print the outline as JSON")
     command.set_defaults(handler=_cmd_outline)
 

@@ -1,35 +1,103 @@
-"""Reading speeches from files and standard input."""
+"""Reading speeches from files and standard input, in every format speechmodel reads.
+
+The format comes from the file's extension (``--format`` overrides it); standard
+input is sniffed.  Each reader turns its input into one text, which becomes
+``Speech.source``; ``Speech.origin`` records the format and the file.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import PurePath
+
+import attrs
 
 from speechmodel.decode import decode
 from speechmodel.errors import SpeechModelError
-from speechmodel.nodes import Speech
+from speechmodel.nodes import Origin, Speech
 from speechmodel.parser import parse
+from speechmodel.webpage import read_page
+from speechmodel.word import read_docx
 
-__all__ = ["parse_file", "read_source"]
+__all__ = ["FORMATS", "SpeechFileError", "parse_bytes", "parse_file", "parse_html", "read_source"]
 
-
-def read_source(path: str | os.PathLike[str]) -> str:
-    """The decoded text of ``path`` (``-`` reads standard input)."""
-    try:
-        if os.fspath(path) == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read()
-    except OSError as error:
-        raise SpeechFileError(f"cannot read {os.fspath(path)}: {error.strerror}") from None
-    return decode(data)
-
-
-def parse_file(path: str | os.PathLike[str]) -> Speech:
-    """Read, decode (UTF-8, UTF-16/32 with a BOM, GB18030/GBK) and parse a speech file."""
-    return parse(read_source(path))
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+}
+"""File extension → input format.  Other extensions are read as text."""
 
 
 class SpeechFileError(SpeechModelError, OSError):
     """A file that cannot be read."""
+
+
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    try:
+        if os.fspath(path) == "-":
+            return sys.stdin.buffer.read()
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise SpeechFileError(f"cannot read {os.fspath(path)}: {error.strerror}") from None
+
+
+def read_source(path: str | os.PathLike[str]) -> str:
+    """The decoded text of a plain-text file (``-`` reads standard input)."""
+    return decode(_read_bytes(path))
+
+
+def detect_format(path: str | os.PathLike[str], data: bytes) -> str:
+    """The format of ``data`` read from ``path``: by extension, else by content."""
+    name = os.fspath(path)
+    if name != "-":
+        suffix = PurePath(name).suffix.lower()
+        if suffix in FORMATS:
+            return FORMATS[suffix]
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    return "text"
+
+
+def parse_bytes(data: bytes, *, format: str, path: str | None = None) -> Speech:
+    """Parse the bytes of a speech in ``format`` (``text``, ``markdown``, ``html``, ``docx``)."""
+    if format == "html":
+        page = read_page(data)
+        speech = parse(page.text, chrome=page.chrome)
+    elif format == "docx":
+        speech = parse(read_docx(data))
+    elif format in ("text", "markdown"):
+        speech = parse(decode(data))
+    else:
+        raise SpeechModelError(f"unknown format {format!r}; use one of text, markdown, html, docx")
+    return attrs.evolve(speech, origin=Origin(format=format, path=path))
+
+
+def parse_file(path: str | os.PathLike[str], *, format: str | None = None) -> Speech:
+    """Read and parse a speech file (``-`` reads standard input).
+
+    Text is decoded from UTF-8, UTF-16/32 with a BOM, or GB18030/GBK; a saved web
+    page from its declared charset; a ``.docx`` with Word's automatic numbering
+    rendered into the text.  Unreadable input raises a ``SpeechModelError``.
+    """
+    data = _read_bytes(path)
+    name = os.fspath(path)
+    chosen = format or detect_format(name, data)
+    return parse_bytes(data, format=chosen, path=None if name == "-" else name)
+
+
+def parse_html(page: str | bytes) -> Speech:
+    """Parse a saved web page given as markup or as undecoded bytes."""
+    read = read_page(page)
+    speech = parse(read.text, chrome=read.chrome)
+    return attrs.evolve(speech, origin=Origin(format="html", path=None))

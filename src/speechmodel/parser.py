@@ -9,7 +9,7 @@ built during the parse and no lark ``Tree`` or ``Token`` outlives it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -159,9 +159,14 @@ def _parser() -> Lark:
     )
 
 
-def parse(source: str) -> Speech:
-    """Parse ``source`` into a ``Speech``.  Never raises for any ``str``."""
-    plan = layout(classify(source))
+def parse(source: str, *, chrome: Sequence[tuple[int, int]] = ()) -> Speech:
+    """Parse ``source`` into a ``Speech``.  Never raises for any ``str``.
+
+    ``chrome`` lists ``(start, end)`` offsets of lines already known to be page
+    chrome (the HTML reader finds them from the page's markup); the paragraphs
+    they cover become boilerplate.
+    """
+    plan = layout(classify(source, chrome))
     children: tuple[TopLevel, ...] = _parser().parse(tokens(plan))  # type: ignore[assignment]
     return Speech(
         source=source, children=children, announced=plan.announced, diagnostics=(), origin=None

@@ -1,0 +1,280 @@
+"""Saved web pages → the text a browser shows, one block element per line.
+
+The page is read with the standard library's HTML parser (a tokenizer that
+copes with broken markup, not regular expressions).  What comes out is the
+visible text: ``script``/``style`` are dropped, runs of ASCII white space
+collapse to one space as a browser renders them (U+3000 indentation is kept),
+and every block element (``p``, ``div``, ``br``, ``li``, ``td``, ``h1``–``h6`` …)
+starts a new line.  That text becomes ``Speech.source``.
+
+Page chrome is marked as well: the lines inside navigation, header, footer,
+sidebar, breadcrumb and copyright elements (by tag, or by ``id``/``class``
+words), and, when the page has an element that holds most of its text, every
+line outside that element.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html.parser import HTMLParser
+
+import attrs
+
+from speechmodel.decode import decode
+from speechmodel.errors import SpeechModelError
+
+__all__ = ["Page", "read_page"]
+
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+HIDDEN_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "head", "title", "select", "option"]
+)
+VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+CHROME_TAGS = frozenset(["nav", "header", "footer", "aside"])
+CHROME_WORDS = frozenset(
+    [
+        "nav",
+        "navbar",
+        "menu",
+        "submenu",
+        "header",
+        "footer",
+        "side",
+        "sidebar",
+        "sidemenu",
+        "banner",
+        "breadcrumb",
+        "breadcrumbs",
+        "crumb",
+        "crumbs",
+        "path",
+        "position",
+        "location",
+        "copyright",
+        "copy",
+        "share",
+        "comment",
+        "comments",
+        "related",
+        "prev",
+        "next",
+        "pager",
+        "pagination",
+        "toolbar",
+        "search",
+        "login",
+        "logo",
+        "top",
+        "toplink",
+        "topbar",
+    ]
+)
+"""Words of an ``id`` or ``class`` that mark an element as page chrome."""
+
+MAIN_SHARE = 0.6
+"""An element holding at least this share of the page's text is the main text."""
+
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.IGNORECASE)
+
+
+@attrs.frozen(kw_only=True)
+class Page:
+    """The visible text of a page, and which of its lines are chrome."""
+
+    text: str
+    chrome: tuple[tuple[int, int], ...]
+    """``(start, end)`` offsets into ``text`` of lines that are page chrome."""
+
+
+def decode_page(data: bytes) -> str:
+    """Decode page bytes: a BOM, else the ``<meta>`` charset, else UTF-8 or GB18030."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data)
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        # GB2312 and GBK pages often use characters beyond their charset: read as GB18030.
+        encoding = "gb18030" if name in ("gb2312", "gbk", "gb18030", "x-gbk") else name
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data)
+
+
+def read_page(page: str | bytes) -> Page:
+    """The visible text of ``page`` (markup as ``str``, or undecoded bytes)."""
+    markup = decode_page(page) if isinstance(page, bytes) else page
+    reader = _VisibleText()
+    try:
+        reader.feed(markup)
+        reader.close()
+    except (AssertionError, ValueError) as error:  # the stdlib parser's own complaints
+        raise SpeechModelError(f"cannot read the HTML page: {error}") from None
+    return reader.page()
+
+
+@attrs.define
+class _Element:
+    tag: str
+    chrome: bool
+    first_line: int
+    text_size: int = 0
+    """CJK and Latin letters of visible text inside the element."""
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.line_chrome: list[bool] = []
+        self.current: list[str] = []
+        self.stack: list[_Element] = []
+        self.hidden = 0
+        self.closed: list[tuple[int, int, int]] = []  # (first line, end line, text size)
+        self.total = 0
+
+    # -- structure
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in HIDDEN_TAGS:
+            self.hidden += 1
+            return
+        if tag in BLOCK_TAGS:
+            self._break()
+        if tag in VOID_TAGS:
+            return
+        chrome = tag in CHROME_TAGS or _chrome_words(attrs)
+        self.stack.append(_Element(tag, chrome, len(self.lines)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCK_TAGS:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+            return
+        if tag in BLOCK_TAGS:
+            self._break()
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].tag == tag:
+                while len(self.stack) > depth:
+                    self._close(self.stack.pop())
+                break
+
+    def _close(self, element: _Element) -> None:
+        if element.tag in BLOCK_TAGS:
+            self._break()
+        if self.stack:
+            self.stack[-1].text_size += element.text_size
+        if not element.chrome:
+            self.closed.append((element.first_line, len(self.lines), element.text_size))
+
+    # -- text
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        self.current.append(data)
+        size = sum(1 for ch in data if ch.isalnum())
+        self.total += size
+        if self.stack:
+            self.stack[-1].text_size += size
+
+    def _break(self) -> None:
+        if not self.current:
+            return
+        line = _SPACES.sub(" ", "".join(self.current))
+        self.current = []
+        if line.strip(" "):
+            self.lines.append(line)
+            self.line_chrome.append(any(e.chrome for e in self.stack))
+
+    def page(self) -> Page:
+        while self.stack:
+            self._close(self.stack.pop())
+        self._break()
+        # The main text is the smallest element that still holds most of the page's text.
+        holders = [c for c in self.closed if c[2] >= MAIN_SHARE * self.total and self.total]
+        main = min(holders, key=lambda c: c[2]) if holders else None
+        text_parts: list[str] = []
+        chrome: list[tuple[int, int]] = []
+        offset = 0
+        for number, line in enumerate(self.lines):
+            outside = main is not None and not main[0] <= number < main[1]
+            if self.line_chrome[number] or outside:
+                chrome.append((offset, offset + len(line)))
+            text_parts.append(line)
+            offset += len(line) + 1
+        return Page(text="\n".join(text_parts), chrome=tuple(chrome))
+
+
+def _chrome_words(attrs: list[tuple[str, str | None]]) -> bool:
+    for name, value in attrs:
+        if name in ("id", "class") and value:
+            words = {w.lower() for w in _WORDS.findall(value)}
+            if words & CHROME_WORDS or value.lower() in CHROME_WORDS:
+                return True
+    return False
