@@ -23,6 +23,8 @@ plus the zero-width space and the byte-order mark that editors leave behind."""
 
 _BLANK_CHARS = "".join(sorted(BLANK))
 _BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\u3000{2,}")
+"""Where paragraphs break; ``str.splitlines`` breaks at the same line ends."""
+_WIDE_GAP = re.compile("\u3000{2,}")
 
 
 def is_blank(text: str) -> bool:
@@ -31,11 +33,30 @@ def is_blank(text: str) -> bool:
 
 def paragraph_spans(source: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each non-blank paragraph, in order."""
+    # ``str.splitlines`` breaks at exactly the line ends of ``_BREAK`` and runs in C,
+    # which makes this stage several times faster than ``_BREAK.finditer``; only a
+    # line that holds a run of U+3000 goes through the regular expression.
     position = 0
-    for found in _BREAK.finditer(source):
+    for line in source.splitlines(keepends=True):
+        end = position + len(line)
+        head = line.lstrip(_BLANK_CHARS)
+        if head:
+            start = end - len(head)
+            body = head.rstrip(_BLANK_CHARS)
+            if "\u3000\u3000" in body:
+                yield from _split_wide(source, start, start + len(body))
+            else:
+                yield start, start + len(body)
+        position = end
+
+
+def _split_wide(source: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The paragraphs of one trimmed line that runs of U+3000 separate."""
+    position = start
+    for found in _WIDE_GAP.finditer(source, start, end):
         yield from _trimmed(source, position, found.start())
         position = found.end()
-    yield from _trimmed(source, position, len(source))
+    yield from _trimmed(source, position, end)
 
 
 def _trimmed(source: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -166,8 +166,15 @@ class MarkerMatch(NamedTuple):
     part_style: bool
 
 
+MARKER_FIRST = frozenset(f"第{CN}（(0123456789０１２３４５６７８９{CIRCLED}首其再最另")
+"""Every character a marker of ``MARKER_RULES`` can open with: most paragraphs open
+with none of them, and ``match_marker`` then answers without trying the rules."""
+
+
 def match_marker(text: str) -> MarkerMatch | None:
     """The marker that opens ``text``, if any (``"第一次全体会议"`` has none)."""
+    if text[:1] not in MARKER_FIRST:
+        return None
     for rule in MARKER_RULES:
         found = rule.pattern.match(text)
         if found is None:
@@ -232,7 +239,13 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     ),
     BoilerplateRule(
         "copyright",
-        re.compile(r"(?i:copyright)|版权所有|(?i:all rights reserved)|ICP备|(?i:powered by)"),
+        # The same words as (?i:copyright)|版权所有|…, written so that the engine first
+        # finds one of the opening characters and only then checks the word: searched
+        # on every paragraph, the plain alternation cost a fifth of the whole parse.
+        re.compile(
+            r"[cC版aAIpP](?:(?<=[cC])(?i:opyright)|(?<=版)权所有|(?<=[aA])(?i:ll rights reserved)"
+            r"|(?<=I)CP备|(?<=[pP])(?i:owered by))"
+        ),
     ),
     BoilerplateRule("site-url", re.compile(r"^\S{0,20}\s*https?://\S+$")),
     BoilerplateRule("html-tag", re.compile(r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?")),
@@ -264,7 +277,9 @@ TRAILER_START: tuple[BoilerplateRule, ...] = (
 
 INLINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule("hidden-content", re.compile(r"当前隐藏内容免费查看")),
-    BoilerplateRule("footnote-ref", re.compile(r"(?<=\S)\[\d{1,3}\]")),
+    # ``[`` first, then the look-behind: a pattern that opens with a literal is
+    # searched by a fast scan for that character.
+    BoilerplateRule("footnote-ref", re.compile(r"\[(?<=\S\[)\d{1,3}\]")),
 )
 """Fragments spliced into a speech sentence."""
 
