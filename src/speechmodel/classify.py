@@ -216,6 +216,16 @@ def _title_length(lines: Sequence[Line], content: Sequence[int], *, confirmed_on
     while (
         count < min(tables.MAX_TITLE_LINES, len(content))
         and _title_like(lines[content[count]].text)
+        # A short name with a date or the salutation after it is the speaker, not the title.
+        and not (
+            count
+            and _front_role(
+                lines[content[count]].text,
+                "title",
+                None,
+                [lines[i].text for i in content[count + 1 : count + 2]],
+            )
+        )
         # A title's lines are adjacent, and a repeat of the first line is a page header.
         and (count == 0 or content[count] == content[count - 1] + 1)
         and (count == 0 or lines[content[count]].text != first)

@@ -22,6 +22,12 @@ The rules, in order:
 4. The closing is looked for after the last item: the first wrap-up formula or
    vocative after the last bare vocative paragraph (``各位代表！``), which in
    long reports separates the unnumbered sections that follow the parts.
+5. Nesting stops at ``MAX_DEPTH``: a deeper marker is an ordinary paragraph.  No
+   real speech comes near it; the cap keeps hostile input from building a tree
+   deeper than the recursive code after the parse (JSON, equality) can follow.
+
+Every candidate marker that is not taken is recorded in ``Layout.rejected`` with
+the reason (one of ``REJECTED``), so that ``diagnostics`` can say why.
 """
 
 from __future__ import annotations
@@ -42,10 +48,23 @@ from speechmodel.classify import (
     Line,
 )
 
-__all__ = ["Item", "Layout", "layout", "tokens"]
+__all__ = ["MAX_DEPTH", "REJECTED", "Item", "Layout", "layout", "tokens"]
 
 OPENING_WINDOW = 3
 """Without parts, how many body paragraphs may announce the count."""
+
+MAX_DEPTH = 64
+"""How deep points may nest (a part is depth 0); see rule 5."""
+
+REJECTED = {
+    "lone": "no other marker of its style continues its numbering, so it is not in a run",
+    "before-part": "it comes before the first part, and the text uses a part style",
+    "unplaceable": "its style is new here and it neither starts at 1 nor goes on with a list",
+    "too-deep": f"it would nest deeper than {MAX_DEPTH} levels",
+    "after-closing": "it numbers afresh after the wrap-up of a speech numbered in parts",
+    "wrap-up": "its paragraph is a wrap-up formula (最后，让我们… / 最后，祝…)",
+}
+"""Why a candidate marker was not taken: reason key → explanation."""
 
 
 @attrs.frozen(kw_only=True)
@@ -73,22 +92,35 @@ class Layout:
     trailer: int
     """Index of the first line of trailing boilerplate (``len(lines)`` if none)."""
     announced: int | None
+    announced_line: int | None = None
+    """Index of the line that announces the count, when ``announced`` is not None."""
+    rejected: dict[int, str] = attrs.field(factory=dict)
+    """Line index → reason key (see ``REJECTED``), for candidate markers not taken."""
 
 
 def layout(lines: Sequence[Line]) -> Layout:
-    candidates = [i for i, line in enumerate(lines) if line.marker is not None]
+    marked = [i for i, line in enumerate(lines) if line.marker is not None]
+    # A wrap-up formula never numbers a point, even when it opens with 最后，.
+    wrap_ups = {i for i in marked if tables.CLOSING_FORMULAS.match(lines[i].text) is not None}
+    candidates = [i for i in marked if i not in wrap_ups]
     values = _runs(lines, candidates)
-    items = _nest(lines, [i for i in candidates if i in values], values)
+    rejected = {i: "lone" for i in candidates if i not in values}
+    rejected.update(dict.fromkeys(wrap_ups, "wrap-up"))
+    items = _nest(lines, [i for i in candidates if i in values], values, rejected)
+    items = _end_at_wrap_up(lines, items, rejected)
     trailer = len(lines)
     while trailer > 0 and lines[trailer - 1].kind == BOILERPLATE:
         trailer -= 1
     closing = _closing(lines, items, trailer)
+    announced_line = _announced(lines, items)
     return Layout(
         lines=lines,
         items=items,
         closing=closing,
         trailer=trailer,
-        announced=_announced(lines, items),
+        announced=None if announced_line is None else announced_line[1],
+        announced_line=None if announced_line is None else announced_line[0],
+        rejected=dict(sorted(rejected.items())),
     )
 
 
@@ -155,13 +187,18 @@ class _Level:
     """One open depth: the styles met there (style → last value) and its current item."""
 
     last: dict[str, int]
+    style: str
+    """The style of the current item at this depth."""
     heading: bool
     """Whether the current item at this depth is a heading (sub-lists nest under it)."""
     part_style: bool
 
 
 def _nest(
-    lines: Sequence[Line], accepted: Sequence[int], values: dict[int, int]
+    lines: Sequence[Line],
+    accepted: Sequence[int],
+    values: dict[int, int],
+    rejected: dict[int, str],
 ) -> dict[int, Item]:
     items: dict[int, Item] = {}
     uses_part_styles = any(_marker(lines, i).part_style for i in accepted)
@@ -169,17 +206,20 @@ def _nest(
     for index in accepted:
         marker = _marker(lines, index)
         if uses_part_styles and not stack and not marker.part_style:
-            continue  # a point before the first part: an ordinary paragraph
+            rejected[index] = "before-part"  # a point before the first part: a paragraph
+            continue
         value = values[index]
         depth = _place(stack, marker, value)
-        if depth is None:
+        if depth is None or depth >= MAX_DEPTH:
+            rejected[index] = "unplaceable" if depth is None else "too-deep"
             continue
         heading = _is_heading(lines[index])
         if depth == len(stack):
-            stack.append(_Level({marker.style: value}, heading, marker.part_style))
+            stack.append(_Level({marker.style: value}, marker.style, heading, marker.part_style))
         else:
             del stack[depth + 1 :]
             stack[depth].last[marker.style] = value
+            stack[depth].style = marker.style
             stack[depth].heading = heading
         items[index] = Item(line=lines[index], depth=depth, value=value)
     return items
@@ -194,8 +234,13 @@ def _place(stack: Sequence[_Level], marker: tables.MarkerMatch, value: int) -> i
         return 0
     if value == 1:
         current = stack[-1]
-        nests = current.heading or (current.part_style and not marker.part_style)
-        # Under a full paragraph, a new style starts a sibling sequence at the same depth.
+        nests = (
+            current.heading
+            or (current.part_style and not marker.part_style)
+            or tables.ranks_below(marker.style, current.style)
+        )
+        # Under a full paragraph, a new style starts a sibling sequence at the same depth,
+        # unless the ladder of styles puts it below (（1） after a paragraph "3．…").
         return len(stack) if nests else len(stack) - 1
     if value - 1 in stack[0].last.values():
         return 0  # 一、 二、 then 第三，: the ordinal of the parts goes on in another style
@@ -213,6 +258,46 @@ def _is_heading(line: Line) -> bool:
 
 
 # ---------------------------------------------------------------- closing
+
+
+def _end_at_wrap_up(
+    lines: Sequence[Line], items: dict[int, Item], rejected: dict[int, str]
+) -> dict[int, Item]:
+    """Drop the numbering that follows the wrap-up of a speech numbered in parts.
+
+    After the last part, a wrap-up paragraph (``同志们，…``, ``总之，…``) that is
+    followed by numbering starting afresh at 1 ends the speech: the numbers after
+    it enumerate inside the closing (``一是要…二是要…``), or belong to another
+    text the page appended (its own ``一、``).  Numbering that goes on from before
+    (``第三，``) means the speech has not ended.
+    """
+    order = sorted(items)
+    if not order or not _marker(lines, order[0]).part_style:
+        return items
+    # Where the first run of parts last went on (二、 after 一、 …): the speech runs at
+    # least that far.  A later run that restarts at 一、 may be an appended text.
+    parts = [i for i in order if items[i].depth == 0]
+    restart = next((p for p in parts[1:] if items[p].value == 1), None)
+    last_part = max(p for p in parts if restart is None or p < restart)
+    styles_met: set[str] = set()
+    for position, after in enumerate(order):
+        restarts = items[after].value == 1 and _marker(lines, after).style in styles_met
+        styles_met.add(_marker(lines, after).style)
+        if after < last_part or not restarts:
+            continue
+        before = order[position - 1]
+        if any(_is_wrap_up(lines[i]) for i in range(before + 1, after)):
+            for index in order[position:]:
+                rejected[index] = "after-closing"
+            return {i: items[i] for i in order[:position]}
+    return items
+
+
+def _is_wrap_up(line: Line) -> bool:
+    return line.kind == CONTENT and (
+        (tables.VOCATIVE.match(line.text) is not None and not tables.is_bare_vocative(line.text))
+        or tables.CLOSING_FORMULAS.match(line.text) is not None
+    )
 
 
 def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int | None:
@@ -247,7 +332,8 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
 # ---------------------------------------------------------------- opening
 
 
-def _announced(lines: Sequence[Line], items: dict[int, Item]) -> int | None:
+def _announced(lines: Sequence[Line], items: dict[int, Item]) -> tuple[int, int] | None:
+    """The line that announces the count, and the count."""
     first_item = min(items) if items else len(lines)
     opening = [i for i, line in enumerate(lines[:first_item]) if line.kind == CONTENT]
     if not items:
@@ -255,7 +341,7 @@ def _announced(lines: Sequence[Line], items: dict[int, Item]) -> int | None:
     for index in opening:
         count = tables.announced_count(lines[index].text)
         if count is not None:
-            return count
+            return index, count
     return None
 
 

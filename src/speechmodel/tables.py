@@ -150,6 +150,25 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
 )
 """Marker styles, tried in order at each paragraph start; the first match wins."""
 
+LADDER = {"一": 0, "第一部分": 0, "一、": 0, "（一）": 1, "1.": 2, "（1）": 3, "①": 4}
+"""Rank of the token styles in the GB/T 9704 order 一、 → （一） → 1. → （1） → ①.
+Word styles (第一，, 一是, 一要, 一方面) have no rank: they are run-in points."""
+
+
+def ranks_below(new: str, current: str) -> bool:
+    """Whether a list in style ``new`` belongs under an item in style ``current``.
+
+    Token styles follow the ladder; a word style goes under a token style and a
+    token style under a word style; two word styles are siblings.
+    """
+    new_rank, current_rank = LADDER.get(new), LADDER.get(current)
+    if new_rank is None and current_rank is None:
+        return False
+    if new_rank is None or current_rank is None:
+        return True
+    return new_rank > current_rank
+
+
 WORD_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 0, "一方面": 1, "另一方面": 2}
 """Values of word markers; 0 means "the next value in the running sequence"."""
 
@@ -302,7 +321,11 @@ _ADDRESS = (
 _ADDRESS_LIST = rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}{_ADDRESS}){{0,6}}"
 _GREETING = r"(?:(?:大家|早上|上午|中午|下午|晚上)好[！!。]?)"
 
-SALUTATION = re.compile(rf"^{_ADDRESS_LIST}[：:！!，,]\s*{_GREETING}?$")
+# On its own line an address may go on with plain names: 尊敬的孙教授、董教授，尊敬的老师们：
+_SALUTATION_LIST = (
+    rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}(?:{_ADDRESS}|[\u4e00-\u9fff]{{1,6}})){{0,8}}"
+)
+SALUTATION = re.compile(rf"^{_SALUTATION_LIST}[：:！!，,]\s*{_GREETING}?$")
 """An opening address on its own: ``同志们：``, ``各位领导、同志们：大家好！``."""
 
 VOCATIVE = re.compile(rf"^{_ADDRESS_LIST}(?P<punct>[，,！!：:])")
@@ -318,7 +341,7 @@ def is_bare_vocative(text: str) -> bool:
 
 CLOSING_FORMULAS = re.compile(
     r"^(?:谢谢大家|谢谢各位|谢谢！|谢谢!|谢谢。|谢谢$|今天的会议就开到这里|今天的会就开到这里|散会"
-    r"|总之[，,]|总而言之[，,]|综上所述[，,]|最后[，,]让我们|让我们)"
+    r"|总之[，,]|总而言之[，,]|综上所述[，,]|最后[，,](?:让我们|祝|预祝|衷心祝|谢谢)|让我们)"
 )
 """Thanks and adjourn formulas and wrap-up connectives that open a closing."""
 
@@ -332,7 +355,7 @@ SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s　·]{1,10}$")
 YAML_FENCE = "---"
 MAX_YAML_LINES = 60
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
-TITLE_END_FORBIDDEN = "。；;，,：:、"
+TITLE_END_FORBIDDEN = "。；;，,：:、！!"
 """A title line never ends with one of these."""
 MAX_TITLE_LINE = 80
 MAX_TITLE_LINES = 3
