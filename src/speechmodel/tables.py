@@ -192,10 +192,15 @@ with none of them, and ``match_marker`` then answers without trying the rules.""
 
 def match_marker(text: str) -> MarkerMatch | None:
     """The marker that opens ``text``, if any (``"第一次全体会议"`` has none)."""
-    if text[:1] not in MARKER_FIRST:
+    start = 0
+    if text[:1] in "#*_":
+        # Markdown: ``## 一、…`` and ``**一、…**`` are numbered like their plain forms.
+        markup = MARKDOWN_PREFIX.match(text)
+        start = markup.end() if markup else 0
+    if text[start : start + 1] not in MARKER_FIRST:
         return None
     for rule in MARKER_RULES:
-        found = rule.pattern.match(text)
+        found = rule.pattern.match(text, start)
         if found is None:
             continue
         num = found["num"]
@@ -218,6 +223,9 @@ def match_marker(text: str) -> MarkerMatch | None:
         return MarkerMatch(style, found["label"], value, delimiter, found.end(), rule.part_style)
     return None
 
+
+MARKDOWN_PREFIX = re.compile(r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
+"""Markdown that may come before a marker: a heading prefix, then strong emphasis."""
 
 # ---------------------------------------------------------------- sentences
 
