@@ -287,3 +287,18 @@ def test_cli_bad_docx_is_an_error_not_a_traceback(
     path.write_bytes(b"not a zip")
     assert main(["outline", str(path)]) == 2
     assert "not a zip archive" in capsys.readouterr().err
+
+
+def test_docx_text_box_paragraphs_are_lines_of_their_own() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("正文开头。")
+    # A text box anchored in a run: its paragraphs sit inside the outer paragraph.
+    paragraph._p.append(
+        parse_xml(
+            f"<w:r {_W}><w:pict><w:txbxContent>"
+            "<w:p><w:r><w:t>文本框里的话。</w:t></w:r></w:p>"
+            "</w:txbxContent></w:pict></w:r>"
+        )
+    )
+    document.add_paragraph("正文结尾。")
+    assert read_docx(_save(document)).splitlines() == ["正文开头。", "文本框里的话。", "正文结尾。"]
