@@ -78,9 +78,15 @@ def corpus_dir() -> Path | None:
 
 
 def corpus_texts() -> list[Path]:
-    """The corpus ``.txt`` files, sorted by name (the ``.html`` pages are not in scope yet)."""
+    """The corpus ``.txt`` files, sorted by name."""
     folder = corpus_dir()
     return sorted(folder.glob("*.txt")) if folder is not None else []
+
+
+def corpus_pages() -> list[Path]:
+    """The corpus's saved web pages (``.html``), sorted by name."""
+    folder = corpus_dir()
+    return sorted(folder.glob("*.html")) if folder is not None else []
 
 
 def _missing_corpus_reason() -> str:
@@ -90,13 +96,18 @@ def _missing_corpus_reason() -> str:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Parametrize every test that takes ``corpus_text`` with the corpus files (ids = stems)."""
-    if "corpus_text" not in metafunc.fixturenames:
-        return
-    paths = corpus_texts()
-    if paths:
-        metafunc.parametrize("corpus_text", paths, ids=[path.stem for path in paths])
-    else:
-        reason = _missing_corpus_reason() if corpus_dir() is None else "no .txt in the corpus"
-        skipped = pytest.param(Path(), marks=pytest.mark.skip(reason=reason), id="no-corpus")
-        metafunc.parametrize("corpus_text", [skipped])
+    """Parametrize tests that take ``corpus_text`` or ``corpus_page`` with the corpus files."""
+    for name, paths, kind in (
+        ("corpus_text", corpus_texts(), ".txt"),
+        ("corpus_page", corpus_pages(), ".html"),
+    ):
+        if name not in metafunc.fixturenames:
+            continue
+        if paths:
+            metafunc.parametrize(name, paths, ids=[path.stem for path in paths])
+        else:
+            reason = (
+                _missing_corpus_reason() if corpus_dir() is None else f"no {kind} in the corpus"
+            )
+            skipped = pytest.param(Path(), marks=pytest.mark.skip(reason=reason), id="no-corpus")
+            metafunc.parametrize(name, [skipped])
