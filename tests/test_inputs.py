@@ -13,7 +13,8 @@ from docx.oxml import parse_xml
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from speechmodel import Boilerplate, SpeechModelError, parse, parse_file, walk
+from invariants import check_speech
+from speechmodel import Boilerplate, SpeechModelError, dumps, loads, parse, parse_file, walk
 from speechmodel.cli import main
 from speechmodel.files import parse_bytes, parse_html
 from speechmodel.outline import outline
@@ -302,3 +303,9 @@ def test_docx_text_box_paragraphs_are_lines_of_their_own() -> None:
     )
     document.add_paragraph("正文结尾。")
     assert read_docx(_save(document)).splitlines() == ["正文开头。", "文本框里的话。", "正文结尾。"]
+
+
+def test_saved_pages_keep_the_invariants(corpus_page: Path) -> None:
+    speech = parse_file(corpus_page)
+    check_speech(speech)
+    assert loads(dumps(speech)) == speech
