@@ -65,15 +65,25 @@ class Line:
         return self.text
 
 
-def classify(source: str, chrome: Sequence[tuple[int, int]] = ()) -> list[Line]:
+def classify(
+    source: str,
+    chrome: Sequence[tuple[int, int]] = (),
+    heading: tuple[int, int] | None = None,
+) -> list[Line]:
     """Split ``source`` into paragraphs and classify each one.
 
     Paragraphs that lie inside one of the ``chrome`` ranges are page chrome.
+    ``heading`` is a line the page's markup gives as the title of the text; it
+    becomes the title when the text itself has none.
     """
     lines = [Line(start, end, source[start:end]) for start, end in paragraph_spans(source)]
     _mark_chrome(lines, chrome)
     _mark_boilerplate(lines)
     body_start = _mark_front_matter(lines)
+    if heading is not None and not any(line.kind == TITLE for line in lines):
+        for line in lines:
+            if line.start == heading[0]:
+                line.kind, line.rule = TITLE, "title"
     for line in lines[body_start:]:
         if line.kind == CONTENT:
             line.marker = tables.match_marker(line.text)

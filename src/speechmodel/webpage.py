@@ -89,6 +89,7 @@ VOID_TAGS = frozenset(
         "wbr",
     ]
 )
+HEADING_TAGS = frozenset("h1 h2 h3".split())
 CHROME_TAGS = frozenset(["nav", "header", "footer", "aside"])
 CHROME_WORDS = frozenset(
     [
@@ -145,6 +146,9 @@ class Page:
     text: str
     chrome: tuple[tuple[int, int], ...]
     """``(start, end)`` offsets into ``text`` of lines that are page chrome."""
+    heading: tuple[int, int] | None
+    """The last ``h1``–``h3`` line before the main text: the page's own title for it,
+    which the parser takes when the text itself has none."""
 
 
 def decode_page(data: bytes) -> str:
@@ -189,6 +193,7 @@ class _VisibleText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.line_chrome: list[bool] = []
+        self.line_heading: list[bool] = []
         self.current: list[str] = []
         self.stack: list[_Element] = []
         self.hidden = 0
@@ -251,6 +256,7 @@ class _VisibleText(HTMLParser):
         if line.strip(" "):
             self.lines.append(line)
             self.line_chrome.append(any(e.chrome for e in self.stack))
+            self.line_heading.append(any(e.tag in HEADING_TAGS for e in self.stack))
 
     def page(self) -> Page:
         while self.stack:
@@ -268,7 +274,13 @@ class _VisibleText(HTMLParser):
                 chrome.append((offset, offset + len(line)))
             text_parts.append(line)
             offset += len(line) + 1
-        return Page(text="\n".join(text_parts), chrome=tuple(chrome))
+        heading = None
+        if main is not None:
+            before = [n for n in range(main[0]) if self.line_heading[n]]
+            if before:
+                start = sum(len(line) + 1 for line in self.lines[: before[-1]])
+                heading = (start, start + len(self.lines[before[-1]]))
+        return Page(text="\n".join(text_parts), chrome=tuple(chrome), heading=heading)
 
 
 def _chrome_words(attrs: list[tuple[str, str | None]]) -> bool:
