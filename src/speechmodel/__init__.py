@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from speechmodel.batch import ParseFailure, parse_many
 from speechmodel.errors import SpeechDecodeError, SpeechLoadError, SpeechModelError
 from speechmodel.files import parse_file
 from speechmodel.nodes import (
@@ -30,6 +31,7 @@ __all__ = [
     "FrontMatter",
     "Marker",
     "Paragraph",
+    "ParseFailure",
     "Part",
     "Point",
     "Salutation",
@@ -44,5 +46,6 @@ __all__ = [
     "outline",
     "parse",
     "parse_file",
+    "parse_many",
     "walk",
 ]

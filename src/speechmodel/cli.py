@@ -9,8 +9,12 @@ its input, 2 for usage and I/O errors.  ``main`` turns every
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
 
 import orjson
 
@@ -38,9 +42,105 @@ def _add_input(command: argparse.ArgumentParser) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    speech = _read(args)
-    _write(dumps(speech, indent=args.indent) + b"\n")
-    return 0
+    """One file: its JSON, as it always was.  Several, a directory, or ``--jsonl``: a batch."""
+    if len(args.files) == 1 and not (args.jsonl or args.output or Path(args.files[0]).is_dir()):
+        args.file = args.files[0]
+        speech = _read(args)
+        _write(dumps(speech, indent=args.indent) + b"\n")
+        return 0
+    if args.format or args.indent:
+        print("speechmodel: error: --format and --indent apply to one file", file=sys.stderr)
+        return 2
+    from speechmodel.batch import ParseFailure, expand_paths, parse_many
+
+    paths = expand_paths(args.files)
+    progress = _Progress(paths)
+    with _output(args.output) as out:
+        for path, result in zip(
+            paths, parse_many(paths, workers=args.jobs, then=dumps), strict=True
+        ):
+            if isinstance(result, ParseFailure):
+                progress.failed(path, result.reason)
+            else:
+                out.write(result + b"\n")
+            progress.advance(path)
+    return progress.finish()
+
+
+def _cmd_table(args: argparse.Namespace) -> int:
+    """One row per node of every document, as Parquet (or CSV with ``--csv``)."""
+    from speechmodel.batch import ParseFailure, expand_paths, parse_many
+    from speechmodel.table import Row, document_rows, write_csv, write_parquet
+
+    paths = expand_paths(args.inputs)
+    progress = _Progress(paths)
+
+    def rows() -> Iterator[Row]:
+        for path, result in zip(
+            paths, parse_many(paths, workers=args.jobs, then=document_rows), strict=True
+        ):
+            if isinstance(result, ParseFailure):
+                progress.failed(path, result.reason)
+            else:
+                yield from result
+            progress.advance(path)
+
+    (write_csv if args.csv else write_parquet)(rows(), args.output)
+    return progress.finish()
+
+
+class _Progress:
+    """A progress bar on stderr when stderr is a terminal, and the closing summary."""
+
+    WIDTH = 30
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self.total = len(paths)
+        self.done = self.errors = self.size = 0
+        self.started = time.perf_counter()
+        self.shown = sys.stderr.isatty()
+
+    def advance(self, path: Path) -> None:
+        self.done += 1
+        with contextlib.suppress(OSError):  # an unreadable file was reported already
+            self.size += path.stat().st_size
+        if self.shown:
+            filled = self.WIDTH * self.done // max(self.total, 1)
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            print(f"\r[{bar}] {self.done}/{self.total}", end="", file=sys.stderr, flush=True)
+
+    def failed(self, path: Path, reason: str) -> None:
+        self.errors += 1
+        if self.shown:
+            print(file=sys.stderr)
+        print(f"speechmodel: error: {path}: {reason}", file=sys.stderr)
+
+    def finish(self) -> int:
+        """Print the summary; the exit status is 1 when a document failed."""
+        if self.shown:
+            print(file=sys.stderr)
+        seconds = time.perf_counter() - self.started
+        print(
+            f"speechmodel: {self.done} documents, {self.size / 1e6:.1f} MB, "
+            f"{self.errors} errors, {seconds:.1f} s",
+            file=sys.stderr,
+        )
+        return 1 if self.errors else 0
+
+
+@contextlib.contextmanager
+def _output(name: str | None) -> Iterator[BinaryIO]:
+    """The file ``-o`` names, else standard output."""
+    if name is None or name == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    try:
+        handle = open(name, "wb")  # noqa: SIM115 -- opened here to turn OSError into our error
+    except OSError as error:
+        raise SpeechModelError(f"cannot write {name}: {error.strerror}") from None
+    with handle:
+        yield handle
 
 
 def _cmd_outline(args: argparse.Namespace) -> int:
@@ -49,6 +149,86 @@ def _cmd_outline(args: argparse.Namespace) -> int:
         _write(orjson.dumps(outline(speech), option=orjson.OPT_INDENT_2) + b"\n")
     else:
         _write(outline_text(speech).encode("utf-8"))
+    return 0
+
+
+def _add_batch_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; 0 means one per CPU)",
+    )
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    """Print the parts and points a selector matches: ``id  marker heading`` lines, or JSON.
+
+    The query modules are imported here, not at the top, so that the other commands
+    never load the selector grammar.
+    """
+    from speechmodel.nodes import Part
+    from speechmodel.query import select
+    from speechmodel.render import heading_line
+
+    speech = _read(args)
+    matches = select(speech, args.selector)
+    if args.json:
+        rows = [
+            {
+                "id": node.id,
+                "kind": "part" if isinstance(node, Part) else "point",
+                "marker": node.marker.text,
+                "text": (node.heading if isinstance(node, Part) else node.lead).text,
+                "span": [node.span.start, node.span.end],
+            }
+            for node in matches
+        ]
+        _write(orjson.dumps(rows, option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        lines = (f"{node.id}\t{heading_line(node, speech.source)}\n" for node in matches)
+        _write("".join(lines).encode("utf-8"))
+    return 0
+
+
+def _cmd_text(args: argparse.Namespace) -> int:
+    from speechmodel.render import plain_text
+
+    _write(plain_text(_read(args)).encode("utf-8"))
+    return 0
+
+
+def _cmd_markdown(args: argparse.Namespace) -> int:
+    from speechmodel.render import markdown
+
+    _write(markdown(_read(args)).encode("utf-8"))
+    return 0
+
+
+def _cmd_chunks(args: argparse.Namespace) -> int:
+    """JSON Lines: one chunk per line, ``spans`` as ``[start, end]`` pairs."""
+    from speechmodel.chunks import chunks
+
+    if args.max_chars < 1 or not 0 <= args.overlap < args.max_chars:
+        raise SpeechModelError("need --max-chars >= 1 and 0 <= --overlap < --max-chars")
+    found = chunks(_read(args), max_chars=args.max_chars, overlap=args.overlap)
+    lines = (
+        orjson.dumps(
+            {
+                "text": chunk.text,
+                "breadcrumb": chunk.breadcrumb,
+                "path": list(chunk.path),
+                "ids": list(chunk.ids),
+                "spans": [[span.start, span.end] for span in chunk.spans],
+                "overlap": chunk.overlap,
+            }
+        )
+        + b"\n"
+        for chunk in found
+    )
+    _write(b"".join(lines))
     return 0
 
 
@@ -63,10 +243,36 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    command = commands.add_parser("parse", help="print the full model as JSON")
-    _add_input(command)
-    command.add_argument("--indent", action="store_true", help="indent the JSON")
+    command = commands.add_parser(
+        "parse",
+        help="print the full model as JSON",
+        description="One file prints its JSON.  Several files or directories (searched "
+        "recursively) print JSON Lines, one document per line, and a summary on stderr.",
+    )
+    command.add_argument(
+        "files", nargs="+", metavar="FILE", help="speech files or directories, or - for stdin"
+    )
+    command.add_argument(
+        "--format",
+        choices=sorted(set(FORMATS.values())),
+        help="the input format of one file (default: from the extension; stdin is sniffed)",
+    )
+    command.add_argument("--indent", action="store_true", help="indent the JSON of one file")
+    command.add_argument("--jsonl", action="store_true", help="JSON Lines, even for one file")
+    _add_batch_options(command)
+    command.add_argument("-o", "--output", help="write to this file instead of stdout")
     command.set_defaults(handler=_cmd_parse)
+
+    command = commands.add_parser(
+        "table", help="one row per node of every document, as Parquet or CSV"
+    )
+    command.add_argument("inputs", nargs="+", metavar="PATH", help="speech files or directories")
+    command.add_argument("-o", "--output", required=True, help="the table file to write")
+    command.add_argument(
+        "--csv", action="store_true", help="write CSV (default: Parquet, needs pyarrow)"
+    )
+    _add_batch_options(command)
+    command.set_defaults(handler=_cmd_table)
 
     command = commands.add_parser("outline", help="print the outline")
     _add_input(command)
