@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from speechmodel.batch import ParseFailure, parse_many
-from speechmodel.errors import SpeechDecodeError, SpeechLoadError, SpeechModelError
+from speechmodel.errors import (
+    SpeechDecodeError,
+    SpeechLoadError,
+    SpeechModelError,
+    SpeechSyntaxError,
+)
 from speechmodel.files import parse_file
 from speechmodel.nodes import (
     Boilerplate,
     Closing,
+    Diagnostic,
     FrontMatter,
     Marker,
     Paragraph,
@@ -28,6 +34,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Boilerplate",
     "Closing",
+    "Diagnostic",
     "FrontMatter",
     "Marker",
     "Paragraph",
@@ -40,6 +47,7 @@ __all__ = [
     "SpeechDecodeError",
     "SpeechLoadError",
     "SpeechModelError",
+    "SpeechSyntaxError",
     "Text",
     "dumps",
     "loads",

@@ -18,10 +18,12 @@ from typing import BinaryIO
 
 import orjson
 
-from speechmodel.errors import SpeechModelError
+from speechmodel import diagnostics
+from speechmodel.errors import SpeechModelError, caret_context
 from speechmodel.files import FORMATS, parse_file
-from speechmodel.nodes import Speech
+from speechmodel.nodes import Diagnostic, Speech
 from speechmodel.outline import outline, outline_text
+from speechmodel.schema import json_schema
 from speechmodel.serialize import dumps
 
 __all__ = ["main"]
@@ -152,6 +154,54 @@ def _cmd_outline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    """Lint each file; go on past a file that cannot be read, and report it."""
+    shown = diagnostics.SEVERITIES[: diagnostics.SEVERITIES.index(args.min_severity) + 1]
+    status = 0
+    report: list[dict[str, object]] = []
+    for name in args.files:
+        try:
+            speech = parse_file(name, format=args.format, errors="replace")
+        except SpeechModelError as error:
+            print(f"speechmodel: error: {error}", file=sys.stderr)
+            report.append({"file": name, "error": str(error)})
+            status = 2
+            continue
+        if any(d.severity == "error" for d in speech.diagnostics) and status == 0:
+            status = 1
+        index = diagnostics.LineIndex(speech.source)
+        found = []
+        for diagnostic in speech.diagnostics:
+            if diagnostic.severity not in shown:
+                continue
+            line, column = index.locate(diagnostic.span.start)
+            found.append({"line": line, "column": column, **_plain(diagnostic)})
+            if args.format_ == "text":
+                context = caret_context(index.line_text(line), column, len(diagnostic.span))
+                _write(
+                    f"{name}:{line}:{column}: {diagnostic.code} [{diagnostic.severity}] "
+                    f"{diagnostic.message}\n{context}\n".encode()
+                )
+        report.append({"file": name, "diagnostics": found})
+    if args.format_ == "json":
+        _write(orjson.dumps(report, option=orjson.OPT_INDENT_2) + b"\n")
+    return status
+
+
+def _plain(diagnostic: Diagnostic) -> dict[str, object]:
+    return {
+        "code": diagnostic.code,
+        "severity": diagnostic.severity,
+        "message": diagnostic.message,
+        "span": [diagnostic.span.start, diagnostic.span.end],
+    }
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    _write(orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2) + b"\n")
+    return 0
+
+
 def _add_batch_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "-j",
@@ -278,6 +328,36 @@ def _parser() -> argparse.ArgumentParser:
     _add_input(command)
     command.add_argument("--json", action="store_true", help="print the outline as JSON")
     command.set_defaults(handler=_cmd_outline)
+
+    command = commands.add_parser(
+        "check",
+        help="lint speeches: file:line:col: CODE [severity] message, the line and a caret",
+        description="Exit status: 0 no errors, 1 errors found, 2 a file could not be read.",
+    )
+    command.add_argument("files", nargs="+", metavar="FILE", help="speech files")
+    command.add_argument(
+        "--format",
+        dest="format_",
+        choices=("text", "json"),
+        default="text",
+        help="the report's format (default: text)",
+    )
+    command.add_argument(
+        "--input-format",
+        dest="format",
+        choices=sorted(set(FORMATS.values())),
+        help="the files' format (default: from each file's extension)",
+    )
+    command.add_argument(
+        "--min-severity",
+        choices=diagnostics.SEVERITIES,
+        default="warning",
+        help="the least severe diagnostics shown (default: warning)",
+    )
+    command.set_defaults(handler=_cmd_check)
+
+    command = commands.add_parser("schema", help="print the JSON Schema of the parse output")
+    command.set_defaults(handler=_cmd_schema)
 
     return parser
 

@@ -13,7 +13,8 @@ from pathlib import PurePath
 
 import attrs
 
-from speechmodel.decode import decode
+from speechmodel import diagnostics
+from speechmodel.decode import decode, decode_replacing
 from speechmodel.errors import SpeechModelError
 from speechmodel.nodes import Origin, Speech
 from speechmodel.parser import parse
@@ -69,9 +70,27 @@ def detect_format(path: str | os.PathLike[str], data: bytes) -> str:
     return "text"
 
 
-def parse_bytes(data: bytes, *, format: str, path: str | None = None) -> Speech:
-    """Parse the bytes of a speech in ``format`` (``text``, ``markdown``, ``html``, ``docx``)."""
-    if format == "html":
+def parse_bytes(
+    data: bytes, *, format: str, path: str | None = None, errors: str = "strict"
+) -> Speech:
+    """Parse the bytes of a speech in ``format`` (``text``, ``markdown``, ``html``, ``docx``).
+
+    ``errors`` says what undecodable text bytes do: ``"strict"`` raises
+    ``SpeechDecodeError`` with the byte offset; ``"replace"`` puts one U+FFFD for each
+    run of them and an ``undecodable-bytes`` diagnostic at that spot.
+    """
+    if errors not in ("strict", "replace"):
+        raise SpeechModelError(f"errors must be 'strict' or 'replace', not {errors!r}")
+    if format in ("text", "markdown") and errors == "replace":
+        text, replaced = decode_replacing(data)
+        speech = diagnostics.add(
+            parse(text),
+            [
+                diagnostics.undecodable(r.offset, r.byte_offset, r.length, r.encoding)
+                for r in replaced
+            ],
+        )
+    elif format == "html":
         page = read_page(data)
         speech = parse(page.text, chrome=page.chrome)
     elif format == "docx":
@@ -83,17 +102,20 @@ def parse_bytes(data: bytes, *, format: str, path: str | None = None) -> Speech:
     return attrs.evolve(speech, origin=Origin(format=format, path=path))
 
 
-def parse_file(path: str | os.PathLike[str], *, format: str | None = None) -> Speech:
+def parse_file(
+    path: str | os.PathLike[str], *, format: str | None = None, errors: str = "strict"
+) -> Speech:
     """Read and parse a speech file (``-`` reads standard input).
 
     Text is decoded from UTF-8, UTF-16/32 with a BOM, or GB18030/GBK; a saved web
     page from its declared charset; a ``.docx`` with Word's automatic numbering
-    rendered into the text.  Unreadable input raises a ``SpeechModelError``.
+    rendered into the text.  Unreadable input raises a ``SpeechModelError``;
+    ``errors="replace"`` reads undecodable text as U+FFFD with a diagnostic instead.
     """
     data = _read_bytes(path)
     name = os.fspath(path)
     chosen = format or detect_format(name, data)
-    return parse_bytes(data, format=chosen, path=None if name == "-" else name)
+    return parse_bytes(data, format=chosen, path=None if name == "-" else name, errors=errors)
 
 
 def parse_html(page: str | bytes) -> Speech:

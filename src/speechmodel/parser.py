@@ -14,11 +14,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 from lark import Lark, Token, Transformer
 from lark.common import LexerConf
 from lark.lexer import Lexer
 
-from speechmodel import inline
+from speechmodel import diagnostics, inline
 from speechmodel.classify import Line, classify
 from speechmodel.levels import Item, layout, tokens
 from speechmodel.nodes import (
@@ -159,8 +160,12 @@ def _parser() -> Lark:
     )
 
 
-def parse(source: str, *, chrome: Sequence[tuple[int, int]] = ()) -> Speech:
-    """Parse ``source`` into a ``Speech``.  Never raises for any ``str``.
+def parse(source: str, *, chrome: Sequence[tuple[int, int]] = (), strict: bool = False) -> Speech:
+    """Parse ``source`` into a ``Speech``.  Never raises for any ``str`` unless ``strict``.
+
+    ``Speech.diagnostics`` lists what looks wrong in the layout (docs/diagnostics.md).
+    With ``strict=True`` the first error-level diagnostic raises ``SpeechSyntaxError``
+    instead, with its code, line, column and a caret under the spot.
 
     ``chrome`` lists ``(start, end)`` offsets of lines already known to be page
     chrome (the HTML reader finds them from the page's markup); the paragraphs
@@ -168,6 +173,11 @@ def parse(source: str, *, chrome: Sequence[tuple[int, int]] = ()) -> Speech:
     """
     plan = layout(classify(source, chrome))
     children: tuple[TopLevel, ...] = _parser().parse(tokens(plan))  # type: ignore[assignment]
-    return Speech(
+    speech = Speech(
         source=source, children=children, announced=plan.announced, diagnostics=(), origin=None
     )
+    # The checks read the finished tree and the layout; they never change either.
+    speech = attrs.evolve(speech, diagnostics=diagnostics.diagnose(speech, plan))
+    if strict:
+        diagnostics.raise_first_error(speech)
+    return speech

@@ -19,7 +19,8 @@ from cattrs.preconf.orjson import make_converter
 from cattrs.v import format_exception
 
 from speechmodel import nodes
-from speechmodel.errors import SpeechLoadError
+from speechmodel.errors import SpeechLoadError, SpeechModelError
+from speechmodel.levels import MAX_DEPTH
 from speechmodel.nodes import (
     Block,
     Boilerplate,
@@ -187,7 +188,11 @@ def to_dict(speech: Speech) -> dict[str, Any]:
 def dumps(speech: Speech, *, indent: bool = False) -> bytes:
     """Serialise ``speech`` to JSON bytes (UTF-8, Chinese unescaped)."""
     option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(to_dict(speech), option=option)
+    try:
+        return orjson.dumps(to_dict(speech), option=option)
+    except orjson.JSONEncodeError as error:
+        # Lone surrogates (parse reports them as ``lone-surrogate``) cannot be UTF-8.
+        raise SpeechModelError(f"cannot write the speech as JSON: {error}") from None
 
 
 def loads(data: bytes | str) -> Speech:
@@ -198,6 +203,7 @@ def loads(data: bytes | str) -> Speech:
         raise SpeechLoadError(f"not JSON: {error}") from None
     if not isinstance(document, dict):
         raise SpeechLoadError("$: a serialised speech is a JSON object")
+    _check_depth(document)
     schema = document.pop("schema", None)
     if schema != SCHEMA:
         raise SpeechLoadError(f"$.schema: expected {SCHEMA!r}, got {schema!r}")
@@ -212,15 +218,44 @@ def loads(data: bytes | str) -> Speech:
     return speech
 
 
+MAX_NESTING = 2 * MAX_DEPTH + 16
+"""How deeply JSON arrays and objects may nest: a point is two levels (the object and
+its ``points`` array), and parse never nests points deeper than ``MAX_DEPTH``."""
+
+
+def _check_depth(document: Any) -> None:
+    """Reject nesting deeper than any parse makes, before the recursive structuring."""
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_NESTING:
+            raise SpeechLoadError(f"$: nested deeper than {MAX_NESTING} levels")
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+
+
 def _check_spans(speech: Speech) -> None:
     """Spans must lie in the source, and each leaf's text must be what its span covers."""
     size = len(speech.source)
+    for diagnostic in speech.diagnostics:
+        if diagnostic.span.end > size:
+            raise SpeechLoadError(f"diagnostic {diagnostic.code!r} lies outside the source")
     for _, node in nodes.walk(speech):
         span: Span | None = getattr(node, "span", None)
         if span is None:
             continue
         if span.end > size:
             raise SpeechLoadError(f"span [{span.start}, {span.end}) lies outside the source")
+        previous = span.start if not isinstance(node, Speech) else 0
+        for child in nodes.children_of(node):
+            if child.span.start < previous or child.span.end > span.end:
+                raise SpeechLoadError(
+                    f"span [{child.span.start}, {child.span.end}) is out of order "
+                    f"or outside its parent [{span.start}, {span.end})"
+                )
+            previous = child.span.end
         if (
             isinstance(node, (Text, Boilerplate))
             and speech.source[span.start : span.end] != node.text

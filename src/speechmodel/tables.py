@@ -319,20 +319,23 @@ SPLIT_FOOTNOTE = re.compile(r"^(?:\d{1,3}|[A-Z]{2,5} ?\d{1,3})$")
 # ---------------------------------------------------------------- front matter
 
 _AUDIENCE = r"(?:同志|代表|委员|来宾|嘉宾|领导|同仁|专家|老师|同学|朋友|校友|家长|战友|青年)"
+# A Han character that is not one of the joining words (和及与) between addresses.
+# Backtracking review: when an address may hold a joining word, a line such as
+# 和们和们… splits into addresses in exponentially many ways, and SALUTATION took
+# seconds on 60 characters.  Keeping the joiners out of addresses leaves one split.
+_HAN = r"(?:(?![和及与])[\u4e00-\u9fff])"
 # A plural address (同志们, 乡亲们), but not a pronoun (我们, 他们, 人们).
-_PLURAL = r"[\u4e00-\u9fff](?<![我你他她它咱人])们"
+_PLURAL = rf"{_HAN}(?<![我你他她它咱人])们"
 _ADDRESS = (
-    r"(?:(?:尊敬的|亲爱的|敬爱的)[\u4e00-\u9fff]{1,12}?"
-    rf"|(?:各位|全体|在座的)[\u4e00-\u9fff]{{0,8}}?{_AUDIENCE}们?"
-    rf"|[\u4e00-\u9fff]{{0,8}}?{_PLURAL})"
+    rf"(?:(?:尊敬的|亲爱的|敬爱的){_HAN}{{1,12}}?"
+    rf"|(?:各位|全体|在座的){_HAN}{{0,8}}?{_AUDIENCE}们?"
+    rf"|{_HAN}{{0,8}}?{_PLURAL})"
 )
 _ADDRESS_LIST = rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}{_ADDRESS}){{0,6}}"
 _GREETING = r"(?:(?:大家|早上|上午|中午|下午|晚上)好[！!。]?)"
 
 # On its own line an address may go on with plain names: 尊敬的孙教授、董教授，尊敬的老师们：
-_SALUTATION_LIST = (
-    rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}(?:{_ADDRESS}|[\u4e00-\u9fff]{{1,6}})){{0,8}}"
-)
+_SALUTATION_LIST = rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}(?:{_ADDRESS}|{_HAN}{{1,6}})){{0,8}}"
 SALUTATION = re.compile(rf"^{_SALUTATION_LIST}[：:！!，,]\s*{_GREETING}?$")
 """An opening address on its own: ``同志们：``, ``各位领导、同志们：大家好！``."""
 
