@@ -531,7 +531,9 @@ def test_walk_does_not_recurse() -> None:
     depth = sys.getrecursionlimit() + 100
     empty = Paragraph(span=Span(start=0, end=0), pieces=())
     marker = Marker(span=Span(start=0, end=0), text="1.", value=1, style="1.", delimiter=".")
-    node = Point(span=Span(start=0, end=0), marker=marker, lead=empty, body=(), points=(), depth=1)
+    node = Point(
+        id="p1.1", span=Span(start=0, end=0), marker=marker, lead=empty, body=(), points=(), depth=1
+    )
     for level in range(depth):
         node = attrs.evolve(node, points=(node,), depth=level + 2)
     assert sum(isinstance(n, Point) for _, n in walk(node)) == depth + 1

@@ -43,6 +43,7 @@ def _speech(*, marker_end: int = 2, heading: tuple[int, int] = (2, 5), end: int 
         span=Span(start=0, end=marker_end), text="一、", value=1, style="一、", delimiter="、"
     )
     part = Part(
+        id="p1",
         span=Span(start=0, end=end),
         marker=marker,
         heading=_paragraph(*heading),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from speechmodel.batch import ParseFailure, parse_many
+from speechmodel.chunks import Chunk
 from speechmodel.errors import (
+    SelectorError,
     SpeechDecodeError,
     SpeechLoadError,
     SpeechModelError,
@@ -25,23 +27,31 @@ from speechmodel.nodes import (
     Text,
     walk,
 )
+from speechmodel.offsets import Location, Position
 from speechmodel.outline import outline
 from speechmodel.parser import parse
+from speechmodel.query import Hit
+from speechmodel.render import markdown, plain_text
 from speechmodel.serialize import dumps, loads
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Boilerplate",
+    "Chunk",
     "Closing",
     "Diagnostic",
     "FrontMatter",
+    "Hit",
+    "Location",
     "Marker",
     "Paragraph",
     "ParseFailure",
     "Part",
     "Point",
+    "Position",
     "Salutation",
+    "SelectorError",
     "Span",
     "Speech",
     "SpeechDecodeError",
@@ -51,9 +61,11 @@ __all__ = [
     "Text",
     "dumps",
     "loads",
+    "markdown",
     "outline",
     "parse",
     "parse_file",
     "parse_many",
+    "plain_text",
     "walk",
 ]

@@ -359,6 +359,36 @@ def _parser() -> argparse.ArgumentParser:
     command = commands.add_parser("schema", help="print the JSON Schema of the parse output")
     command.set_defaults(handler=_cmd_schema)
 
+    command = commands.add_parser(
+        "query", help="print the parts and points a selector matches (docs/query.md)"
+    )
+    _add_input(command)
+    command.add_argument("selector", help="e.g. 'part[2] > point' or 'point:contains(落实)'")
+    command.add_argument(
+        "--json", action="store_true", help="a JSON array of {id, kind, marker, text, span}"
+    )
+    command.set_defaults(handler=_cmd_query)
+
+    command = commands.add_parser("text", help="print the clean text, without boilerplate")
+    _add_input(command)
+    command.set_defaults(handler=_cmd_text)
+
+    command = commands.add_parser("markdown", help="print the speech as Markdown")
+    _add_input(command)
+    command.set_defaults(handler=_cmd_markdown)
+
+    command = commands.add_parser(
+        "chunks", help="print retrieval chunks as JSON Lines (docs/chunks.md)"
+    )
+    _add_input(command)
+    command.add_argument(
+        "--max-chars", type=int, default=800, metavar="N", help="chunk size bound (default 800)"
+    )
+    command.add_argument(
+        "--overlap", type=int, default=0, metavar="N", help="characters repeated (default 0)"
+    )
+    command.set_defaults(handler=_cmd_chunks)
+
     return parser
 
 

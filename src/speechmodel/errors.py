@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 __all__ = [
+    "SelectorError",
     "SpeechDecodeError",
     "SpeechLoadError",
     "SpeechModelError",
@@ -29,6 +30,30 @@ class SpeechDecodeError(SpeechModelError, ValueError):
 
 class SpeechLoadError(SpeechModelError, ValueError):
     """JSON that is not a serialised ``Speech``; the message names the JSON path."""
+
+
+class SelectorError(SpeechModelError, ValueError):
+    """A selector that is not in the selector language (docs/query.md).
+
+    The message names what was expected and shows the selector with a caret under
+    the offending character; CJK characters count as two columns, so the caret
+    lines up in a terminal.
+    """
+
+    def __init__(self, message: str, *, selector: str, position: int) -> None:
+        self.selector = selector
+        """The selector as given."""
+        self.position = position
+        """Offset of the offending character in ``selector`` (0-based code points)."""
+        self.column = position + 1
+        """``position`` as a 1-based column."""
+        caret = " " * _display_width(selector[:position]) + "^"
+        super().__init__(f"{message} at column {self.column}\n  {selector}\n  {caret}")
+
+
+def _display_width(text: str) -> int:
+    """Terminal columns: wide and full-width (East Asian) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 class SpeechSyntaxError(SpeechModelError, ValueError):

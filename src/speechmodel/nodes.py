@@ -10,8 +10,14 @@ their children in document order, in tuples.  There are no parent pointers:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
+
+if TYPE_CHECKING:
+    from speechmodel.chunks import Chunk
+    from speechmodel.offsets import Location
+    from speechmodel.query import Hit
 
 __all__ = [
     "Block",
@@ -56,6 +62,8 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
+
+_N = TypeVar("_N")
 
 # ---------------------------------------------------------------- leaves
 
@@ -178,6 +186,9 @@ class Salutation:
 class Point:
     """A numbered point inside a part (or inside another point)."""
 
+    id: str
+    """Stable, readable id built from the marker values on the way down: ``"p2.3"`` is
+    point 3 of part 2 (scheme: docs/ids.md).  Assigned by ``parse``."""
     span: Span
     """From the marker to the end of the point's last body paragraph or sub-point."""
     marker: Marker
@@ -196,6 +207,9 @@ class Point:
 class Part:
     """A top-level division of the speech: ``一、…``, ``第一部分``, or a top-level sequence."""
 
+    id: str
+    """Stable, readable id from the marker value: ``"p2"`` for part 二 (scheme: docs/ids.md).
+    Assigned by ``parse``."""
     span: Span
     """From the marker to the end of the part."""
     marker: Marker
@@ -308,6 +322,60 @@ class Speech:
     def boilerplate(self) -> tuple[Boilerplate, ...]:
         """Every boilerplate leaf, whole lines and splices, in document order."""
         return tuple(node for _, node in walk(self) if isinstance(node, Boilerplate))
+
+    # Thin front doors to the query modules, so users need no isinstance chains.  The
+    # imports are local because those modules import this one.
+
+    def find_all(self, kind: type[_N]) -> tuple[_N, ...]:
+        """Every node of class ``kind`` (e.g. ``Point``), in document order."""
+        from speechmodel.query import find_all
+
+        return find_all(self, kind)
+
+    def points(self, depth: int | None = None) -> tuple[Point, ...]:
+        """Every point, or those at ``depth`` (1 for a part's points), in document order."""
+        from speechmodel.query import points
+
+        return points(self, depth)
+
+    def get(self, id: str) -> Part | Point | None:
+        """The part or point whose id is ``id`` (``"p2.3"``), or ``None`` when there is none."""
+        from speechmodel.ids import index
+
+        return index(self).get(id)
+
+    def select(self, selector: str) -> tuple[Part | Point, ...]:
+        """The parts and points ``selector`` matches (docs/query.md), in document order.
+
+        A malformed selector raises ``SelectorError`` with its position and a caret.
+        """
+        from speechmodel.query import select
+
+        return select(self, selector)
+
+    def select_one(self, selector: str) -> Part | Point | None:
+        """The first node ``selector`` matches, or ``None``."""
+        from speechmodel.query import select_one
+
+        return select_one(self, selector)
+
+    def search(self, text: str) -> tuple[Hit, ...]:
+        """Where ``text`` occurs in the content (boilerplate skipped), with ids and positions."""
+        from speechmodel.query import search
+
+        return search(self, text)
+
+    def chunks(self, max_chars: int = 800, overlap: int = 0) -> tuple[Chunk, ...]:
+        """The content cut into retrieval chunks of at most ``max_chars`` (docs/chunks.md)."""
+        from speechmodel.chunks import chunks
+
+        return chunks(self, max_chars=max_chars, overlap=overlap)
+
+    def locate(self, span: Span) -> Location:
+        """Line/column, UTF-8 and UTF-16 offsets of both ends of ``span`` in the source."""
+        from speechmodel.offsets import locate
+
+        return locate(self.source, span)
 
 
 Node = Speech | TopLevel | Point | Text | Marker

@@ -21,6 +21,7 @@ from lark.lexer import Lexer
 
 from speechmodel import diagnostics, inline
 from speechmodel.classify import Line, classify
+from speechmodel.ids import assign_ids
 from speechmodel.levels import Item, layout, tokens
 from speechmodel.nodes import (
     Block,
@@ -123,6 +124,7 @@ class NodeBuilder(Transformer[Token, Any]):
         body = rest + tuple(_block(c) for c in children[1:] if isinstance(c, Token))
         points = tuple(c for c in children[1:] if isinstance(c, Point))
         return Part(
+            id="",  # ids need the siblings: ids.assign_ids gives them after the parse
             span=_end_of(marker.span, (heading, *body, *points)),
             marker=marker,
             heading=heading,
@@ -135,6 +137,7 @@ class NodeBuilder(Transformer[Token, Any]):
         body = rest + tuple(_block(c) for c in children[1:] if isinstance(c, Token))
         points = tuple(c for c in children[1:] if isinstance(c, Point))
         return Point(
+            id="",  # see Part above
             span=_end_of(marker.span, (lead, *body, *points)),
             marker=marker,
             lead=lead,
@@ -176,6 +179,7 @@ def parse(source: str, *, chrome: Sequence[tuple[int, int]] = (), strict: bool =
     speech = Speech(
         source=source, children=children, announced=plan.announced, diagnostics=(), origin=None
     )
+    speech = assign_ids(speech)
     # The checks read the finished tree and the layout; they never change either.
     speech = attrs.evolve(speech, diagnostics=diagnostics.diagnose(speech, plan))
     if strict:
