@@ -361,24 +361,33 @@ def test_lone_ordinal_continuing_the_parts_is_a_part() -> None:
     ("source", "part", "points"),
     [
         (
-            "一、甲\n二、乙\n1.丙\n2.丁。戊\n①己\n②庚\n③辛\n3.壬",
+            "一、甲\n二、乙\n一是丙\n二是丁。戊\n一要己\n二要庚\n三要辛\n三是壬",
             1,
-            ["1.", "2.", "①", "②", "③", "3."],
+            ["一是", "二是", "一要", "二要", "三要", "三是"],
         ),
         (
-            "一、甲\n1.丙\n2.丁。戊\n①己\n②庚\n③辛\n3.壬\n二、乙",
+            "一、甲\n一是丙\n二是丁。戊\n一要己\n二要庚\n三要辛\n三是壬\n二、乙",
             0,
-            ["1.", "2.", "①", "②", "③", "3."],
+            ["一是", "二是", "一要", "二要", "三要", "三是"],
         ),
     ],
     ids=["promoted-to-part", "dropped-into-body"],
 )
 def test_list_resumes_after_a_sibling_sequence(source: str, part: int, points: list[str]) -> None:
-    # ①…③ follow a full paragraph (2.…。…), so they are its siblings, not its points; the
-    # 1. list is still open at that depth, and 3. continues it.
+    # 一是…。… is a full paragraph and 一要 another word style, so 一要…三要 are its
+    # siblings, not its points; the 一是 list is still open at that depth, and 三是
+    # continues it.
     speech = parse(source)
     assert [p.marker.text for p in speech.parts] == ["一、", "二、"]
     assert [p.marker.text for p in speech.parts[part].points] == points
+
+
+def test_a_lower_style_nests_under_a_paragraph_item() -> None:
+    # ① is below 1. on the GB/T 9704 ladder: it nests under the paragraph 2.…。…
+    speech = parse("一、甲\n二、乙\n1.丙\n2.丁。戊\n①己\n②庚\n③辛\n3.壬")
+    points = speech.parts[1].points
+    assert [p.marker.text for p in points] == ["1.", "2.", "3."]
+    assert [p.marker.text for p in points[1].points] == ["①", "②", "③"]
 
 
 def test_closing_after_a_bare_vocative() -> None:

@@ -92,7 +92,7 @@ def parse_bytes(
         )
     elif format == "html":
         page = read_page(data)
-        speech = parse(page.text, chrome=page.chrome)
+        speech = parse(page.text, chrome=page.chrome, heading=page.heading)
     elif format == "docx":
         speech = parse(read_docx(data))
     elif format in ("text", "markdown"):
@@ -121,5 +121,5 @@ def parse_file(
 def parse_html(page: str | bytes) -> Speech:
     """Parse a saved web page given as markup or as undecoded bytes."""
     read = read_page(page)
-    speech = parse(read.text, chrome=read.chrome)
+    speech = parse(read.text, chrome=read.chrome, heading=read.heading)
     return attrs.evolve(speech, origin=Origin(format="html", path=None))

@@ -163,7 +163,13 @@ def _parser() -> Lark:
     )
 
 
-def parse(source: str, *, chrome: Sequence[tuple[int, int]] = (), strict: bool = False) -> Speech:
+def parse(
+    source: str,
+    *,
+    chrome: Sequence[tuple[int, int]] = (),
+    heading: tuple[int, int] | None = None,
+    strict: bool = False,
+) -> Speech:
     """Parse ``source`` into a ``Speech``.  Never raises for any ``str`` unless ``strict``.
 
     ``Speech.diagnostics`` lists what looks wrong in the layout (docs/diagnostics.md).
@@ -172,9 +178,10 @@ def parse(source: str, *, chrome: Sequence[tuple[int, int]] = (), strict: bool =
 
     ``chrome`` lists ``(start, end)`` offsets of lines already known to be page
     chrome (the HTML reader finds them from the page's markup); the paragraphs
-    they cover become boilerplate.
+    they cover become boilerplate.  ``heading`` is the offsets of a line the markup
+    gives as the text's title; it is the title when the text has none of its own.
     """
-    plan = layout(classify(source, chrome))
+    plan = layout(classify(source, chrome, heading))
     children: tuple[TopLevel, ...] = _parser().parse(tokens(plan))  # type: ignore[assignment]
     speech = Speech(
         source=source, children=children, announced=plan.announced, diagnostics=(), origin=None

@@ -89,7 +89,7 @@ VOID_TAGS = frozenset(
         "wbr",
     ]
 )
-HEADING_TAGS = frozenset("h1 h2 h3".split())
+HEADING_TAGS = frozenset(["h1", "h2", "h3"])
 CHROME_TAGS = frozenset(["nav", "header", "footer", "aside"])
 CHROME_WORDS = frozenset(
     [
