@@ -23,8 +23,6 @@ from speechmodel.errors import SpeechModelError, caret_context
 from speechmodel.files import FORMATS, parse_file
 from speechmodel.nodes import Diagnostic, Speech
 from speechmodel.outline import outline, outline_text
-from speechmodel.schema import json_schema
-from speechmodel.serialize import dumps
 
 __all__ = ["main"]
 
@@ -45,6 +43,8 @@ def _add_input(command: argparse.ArgumentParser) -> None:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     """One file: its JSON, as it always was.  Several, a directory, or ``--jsonl``: a batch."""
+    from speechmodel.serialize import dumps  # cattrs: loaded only where JSON is written
+
     if len(args.files) == 1 and not (args.jsonl or args.output or Path(args.files[0]).is_dir()):
         args.file = args.files[0]
         speech = _read(args)
@@ -198,6 +198,8 @@ def _plain(diagnostic: Diagnostic) -> dict[str, object]:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from speechmodel.schema import json_schema
+
     _write(orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2) + b"\n")
     return 0
 
