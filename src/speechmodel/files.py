@@ -18,8 +18,6 @@ from speechmodel.decode import decode, decode_replacing
 from speechmodel.errors import SpeechModelError
 from speechmodel.nodes import Origin, Speech
 from speechmodel.parser import parse
-from speechmodel.webpage import read_page
-from speechmodel.word import read_docx
 
 __all__ = ["FORMATS", "SpeechFileError", "parse_bytes", "parse_file", "parse_html", "read_source"]
 
@@ -91,9 +89,13 @@ def parse_bytes(
             ],
         )
     elif format == "html":
+        from speechmodel.webpage import read_page  # the readers load with their format
+
         page = read_page(data)
         speech = parse(page.text, chrome=page.chrome, heading=page.heading)
     elif format == "docx":
+        from speechmodel.word import read_docx
+
         speech = parse(read_docx(data))
     elif format in ("text", "markdown"):
         speech = parse(decode(data))
@@ -120,6 +122,8 @@ def parse_file(
 
 def parse_html(page: str | bytes) -> Speech:
     """Parse a saved web page given as markup or as undecoded bytes."""
+    from speechmodel.webpage import read_page
+
     read = read_page(page)
     speech = parse(read.text, chrome=read.chrome, heading=read.heading)
     return attrs.evolve(speech, origin=Origin(format="html", path=None))
