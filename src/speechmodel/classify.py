@@ -108,10 +108,10 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
     quoted_rule = ""  # the rule of a quoted boilerplate line: the quote goes on with it
     for index, line in enumerate(lines):
         if not trailer:
-            trailer = _first_rule(tables.TRAILER_START, line.text)
+            trailer = tables.TRAILER_RULES.first(line.text)
         quote = tables.BLOCKQUOTE.match(line.text)
         text = line.text[quote.end() :] if quote else line.text
-        rule = trailer or _first_rule(tables.LINE_BOILERPLATE, text)
+        rule = trailer or tables.LINE_RULES.first(text)
         if quote and not rule:
             rule = quoted_rule
         quoted_rule = rule if quote else ""
@@ -120,13 +120,6 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
         elif _is_split_footnote(lines, index):
             for part in lines[index : index + 3]:
                 part.kind, part.rule = BOILERPLATE, "footnote-ref"
-
-
-def _first_rule(rules: Sequence[tables.BoilerplateRule], text: str) -> str:
-    for rule in rules:
-        if rule.pattern.search(text):
-            return rule.name
-    return ""
 
 
 def _is_split_footnote(lines: Sequence[Line], index: int) -> bool:
