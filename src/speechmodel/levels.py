@@ -349,28 +349,50 @@ def _announced(lines: Sequence[Line], items: dict[int, Item]) -> tuple[int, int]
 
 
 def tokens(plan: Layout) -> Iterator[Token]:
-    """The token stream for the grammar: one token per line, plus ``_END`` after each item."""
+    """The token stream for the grammar.
+
+    A numbered line, the closing's first line, and each title, front-matter and
+    salutation line is a token of its own; every run of other lines between them
+    (paragraphs and boilerplate) is one ``BODY`` token, and the boilerplate after
+    the speech one ``TRAILER`` token.  ``_END`` closes each item.  Runs keep the
+    parser from shifting and reducing once per paragraph.
+    """
     open_items = 0
+    run: list[Line] = []
+    inside = False  # after the first item or the closing: every line joins the run
     for index, line in enumerate(plan.lines):
         item = plan.items.get(index)
-        if index == plan.closing or index == plan.trailer:
+        if index >= plan.trailer:
+            break
+        if item is None and index != plan.closing and (inside or line.kind not in _OWN_TOKEN):
+            run.append(line)
+            continue
+        if run:
+            yield Token("BODY", tuple(run))
+            run = []
+        if index == plan.closing:
             yield from _ends(open_items)
             open_items = 0
-        if item is not None:
+            inside = True
+            yield Token("CLOSING", line)
+        elif item is not None:
             yield from _ends(open_items - item.depth)
             open_items = item.depth + 1
+            inside = True
             yield Token("PART" if item.depth == 0 else "POINT", item)
-        elif index >= plan.trailer:
-            yield Token("TRAILER", line)
-        elif index == plan.closing:
-            yield Token("CLOSING", line)
         elif line.kind == TITLE:
             yield Token("TITLE" if line.rule == "title" else "TITLE_CONT", line)
-        elif line.kind in (BOILERPLATE, FRONT, SALUTATION):
-            yield Token(line.kind, line)
         else:
-            yield Token("PARA", line)
+            yield Token(line.kind, line)
+    if run:
+        yield Token("BODY", tuple(run))
     yield from _ends(open_items)
+    if plan.trailer < len(plan.lines):
+        yield Token("TRAILER", tuple(plan.lines[plan.trailer :]))
+
+
+_OWN_TOKEN = frozenset((TITLE, FRONT, SALUTATION))
+"""Kinds of line that are a token of their own before the first item."""
 
 
 def _ends(count: int) -> Iterator[Token]:

@@ -20,7 +20,7 @@ from lark.common import LexerConf
 from lark.lexer import Lexer
 
 from speechmodel import diagnostics, inline
-from speechmodel.classify import Line, classify
+from speechmodel.classify import BOILERPLATE, Line, classify
 from speechmodel.ids import assign_ids
 from speechmodel.levels import Item, layout, tokens
 from speechmodel.nodes import (
@@ -61,9 +61,16 @@ class LineLexer(Lexer):
         yield from data
 
 
-def _block(token: Token) -> Block:
-    line: Line = token.value
-    if token.type == "BOILERPLATE":
+def _blocks(children: list[Any]) -> tuple[Block, ...]:
+    """The paragraphs of the ``BODY`` token among ``children``, if there is one."""
+    for child in children:
+        if isinstance(child, Token) and child.type == "BODY":
+            return tuple(_line_block(line) for line in child.value)
+    return ()
+
+
+def _line_block(line: Line) -> Block:
+    if line.kind == BOILERPLATE:
         return Boilerplate(
             span=Span(start=line.start, end=line.end), text=line.text, rule=line.rule
         )
@@ -95,10 +102,8 @@ class NodeBuilder(Transformer[Token, Any]):
         for child in children:
             if not isinstance(child, Token):
                 result.append(child)
-            elif child.type in ("BOILERPLATE", "TRAILER", "PARA"):
-                result.append(
-                    _block(Token("BOILERPLATE", child.value) if child.type == "TRAILER" else child)
-                )
+            elif child.type in ("BODY", "TRAILER"):
+                result.extend(_line_block(line) for line in child.value)
             elif child.type == "FRONT":
                 line: Line = child.value
                 result.append(
@@ -121,7 +126,7 @@ class NodeBuilder(Transformer[Token, Any]):
 
     def part(self, children: list[Any]) -> Part:
         marker, heading, rest = _numbered(children[0])
-        body = rest + tuple(_block(c) for c in children[1:] if isinstance(c, Token))
+        body = rest + _blocks(children)
         points = tuple(c for c in children[1:] if isinstance(c, Point))
         return Part(
             id="",  # ids need the siblings: ids.assign_ids gives them after the parse
@@ -134,7 +139,7 @@ class NodeBuilder(Transformer[Token, Any]):
 
     def point(self, children: list[Any]) -> Point:
         marker, lead, rest = _numbered(children[0])
-        body = rest + tuple(_block(c) for c in children[1:] if isinstance(c, Token))
+        body = rest + _blocks(children)
         points = tuple(c for c in children[1:] if isinstance(c, Point))
         return Point(
             id="",  # see Part above
@@ -147,7 +152,7 @@ class NodeBuilder(Transformer[Token, Any]):
         )
 
     def closing(self, children: list[Token]) -> Closing:
-        body = tuple(_block(c) for c in children)
+        body = (_line_block(children[0].value), *_blocks(children))
         return Closing(span=Span.covering(body[0].span, body[-1].span), body=body)
 
 
