@@ -33,14 +33,16 @@ def paragraph(text: str, start: int) -> Paragraph:
 
 def _splices(text: str) -> list[tuple[int, int, str]]:
     """Spliced boilerplate in ``text``: sorted, overlaps dropped."""
-    found = sorted(
-        (match.start(), match.end(), rule.name)
-        for rule in tables.INLINE_BOILERPLATE
-        for match in rule.pattern.finditer(text)
-    )
-    kept: list[tuple[int, int, str]] = []
-    for splice in found:
-        if not kept or splice[0] >= kept[-1][1]:
+    found: list[tuple[int, int, str]] = []
+    for rule in tables.INLINE_BOILERPLATE:
+        if rule.pattern.search(text) is not None:  # most paragraphs have none: one scan
+            found.extend((m.start(), m.end(), rule.name) for m in rule.pattern.finditer(text))
+    if len(found) < 2:
+        return found
+    found.sort()
+    kept = [found[0]]
+    for splice in found[1:]:
+        if splice[0] >= kept[-1][1]:
             kept.append(splice)
     return kept
 
