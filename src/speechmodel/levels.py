@@ -368,7 +368,7 @@ def tokens(plan: Layout) -> Iterator[Token]:
             run.append(line)
             continue
         if run:
-            yield Token("BODY", tuple(run))
+            yield Token("BODY", Run(tuple(run)))
             run = []
         if index == plan.closing:
             yield from _ends(open_items)
@@ -385,10 +385,22 @@ def tokens(plan: Layout) -> Iterator[Token]:
         else:
             yield Token(line.kind, line)
     if run:
-        yield Token("BODY", tuple(run))
+        yield Token("BODY", Run(tuple(run)))
     yield from _ends(open_items)
     if plan.trailer < len(plan.lines):
-        yield Token("TRAILER", tuple(plan.lines[plan.trailer :]))
+        yield Token("TRAILER", Run(tuple(plan.lines[plan.trailer :])))
+
+
+@attrs.frozen
+class Run:
+    """The lines of a ``BODY`` or ``TRAILER`` token."""
+
+    lines: tuple[Line, ...]
+
+    def __str__(self) -> str:
+        # lark makes every token value a str; the repr of all the lines would cost
+        # more than parsing them.
+        return f"<{len(self.lines)} lines>"
 
 
 _OWN_TOKEN = frozenset((TITLE, FRONT, SALUTATION))

@@ -65,7 +65,7 @@ def _blocks(children: list[Any]) -> tuple[Block, ...]:
     """The paragraphs of the ``BODY`` token among ``children``, if there is one."""
     for child in children:
         if isinstance(child, Token) and child.type == "BODY":
-            return tuple(_line_block(line) for line in child.value)
+            return tuple(_line_block(line) for line in child.value.lines)
     return ()
 
 
@@ -103,7 +103,7 @@ class NodeBuilder(Transformer[Token, Any]):
             if not isinstance(child, Token):
                 result.append(child)
             elif child.type in ("BODY", "TRAILER"):
-                result.extend(_line_block(line) for line in child.value)
+                result.extend(_line_block(line) for line in child.value.lines)
             elif child.type == "FRONT":
                 line: Line = child.value
                 result.append(
