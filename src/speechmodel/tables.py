@@ -419,7 +419,8 @@ def is_bare_vocative(text: str) -> bool:
 
 CLOSING_FORMULAS = re.compile(
     r"^(?:谢谢大家|谢谢各位|谢谢！|谢谢!|谢谢。|谢谢$|今天的会议就开到这里|今天的会就开到这里|散会"
-    r"|总之[，,]|总而言之[，,]|综上所述[，,]|最后[，,](?:让我们|祝|预祝|衷心祝|谢谢)|让我们)"
+    r"|总之[，,]|总而言之[，,]|综上所述[，,]|最后[，,](?:让我们|祝|预祝|衷心祝|谢谢)|让我们"
+    r"|我(?:今天)?就讲(?:这些|到这里)|我的讲话就到这里|(?:以上|上面)(?:就是)?我(?:讲|谈)的)"
 )
 """Thanks and adjourn formulas and wrap-up connectives that open a closing."""
 
@@ -440,7 +441,7 @@ MAX_TITLE_LINES = 3
 
 ANNOUNCEMENT = re.compile(
     r"(?:讲|谈|提|说|强调|讲讲|谈谈|提出|汇报|报告|交流)了?(?:以下|下面|这么|如下)?"
-    r"(?P<count>[一二三四五六七八九十两几\d]{1,2})(?:点|个方面|方面|个问题|个要求|条)"
+    r"(?P<count>[一二三四五六七八九十两几\d]{1,2})(?:点|个方面|方面|个问题|个要求|条|句话|件事)"
 )
 """An opening that announces how many parts follow (``下面，我讲三点意见``)."""
 
