@@ -67,12 +67,13 @@ class Line:
 
 def classify(
     source: str,
-    chrome: Sequence[tuple[int, int]] = (),
+    chrome: Sequence[tuple[int, int, str]] = (),
     heading: tuple[int, int] | None = None,
 ) -> list[Line]:
     """Split ``source`` into paragraphs and classify each one.
 
-    Paragraphs that lie inside one of the ``chrome`` ranges are page chrome.
+    Paragraphs that lie inside one of the ``chrome`` ranges ``(start, end, rule)`` are
+    boilerplate of that rule.
     ``heading`` is a line the page's markup gives as the title of the text; it
     becomes the title when the text itself has none.
     """
@@ -93,14 +94,14 @@ def classify(
 # ---------------------------------------------------------------- boilerplate
 
 
-def _mark_chrome(lines: Sequence[Line], chrome: Sequence[tuple[int, int]]) -> None:
+def _mark_chrome(lines: Sequence[Line], chrome: Sequence[tuple[int, int, str]]) -> None:
     ranges = sorted(chrome)
     position = 0
     for line in lines:
         while position < len(ranges) and ranges[position][1] <= line.start:
             position += 1
         if position < len(ranges) and ranges[position][0] <= line.start < ranges[position][1]:
-            line.kind, line.rule = BOILERPLATE, "page-chrome"
+            line.kind, line.rule = BOILERPLATE, ranges[position][2]
 
 
 def _mark_boilerplate(lines: Sequence[Line]) -> None:

@@ -10,18 +10,26 @@ from speechmodel.tables import is_bare_vocative
 __all__ = ["closing_text", "outline", "outline_text"]
 
 
+OUTLINE_LEAVES_OUT = frozenset(["page-nav"])
+"""Boilerplate rules the outline does not list: a saved page's site menus are dozens
+of lines that say nothing about the speech (they stay boilerplate in the model)."""
+
+
 def outline(speech: Speech) -> dict[str, Any]:
     """Title, salutation, announced count, parts → points, closing and boilerplate.
 
     Headings and leads are given as written (``Paragraph.raw``), so a footnote
     mark spliced into a heading stays in it; boilerplate lists every whole line
-    of boilerplate in order, then each distinct spliced fragment once.
+    of boilerplate in order (but a page's site navigation), then each distinct
+    spliced fragment once.
     """
     lines: list[str] = []
     splices: list[str] = []
     for path, node in walk(speech):
         if isinstance(node, Boilerplate):
             inside_paragraph = bool(path) and isinstance(path[-1], Paragraph)
+            if node.rule in OUTLINE_LEAVES_OUT:
+                continue
             if not inside_paragraph:
                 lines.append(node.text)
             elif node.text not in splices:

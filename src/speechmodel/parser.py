@@ -171,7 +171,7 @@ def _parser() -> Lark:
 def parse(
     source: str,
     *,
-    chrome: Sequence[tuple[int, int]] = (),
+    chrome: Sequence[tuple[int, int, str]] = (),
     heading: tuple[int, int] | None = None,
     strict: bool = False,
 ) -> Speech:
@@ -181,9 +181,9 @@ def parse(
     With ``strict=True`` the first error-level diagnostic raises ``SpeechSyntaxError``
     instead, with its code, line, column and a caret under the spot.
 
-    ``chrome`` lists ``(start, end)`` offsets of lines already known to be page
+    ``chrome`` lists ``(start, end, rule)`` for lines already known to be page
     chrome (the HTML reader finds them from the page's markup); the paragraphs
-    they cover become boilerplate.  ``heading`` is the offsets of a line the markup
+    they cover become boilerplate of that rule.  ``heading`` is the offsets of a line the markup
     gives as the text's title; it is the title when the text has none of its own.
     """
     plan = layout(classify(source, chrome, heading))

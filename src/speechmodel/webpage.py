@@ -130,6 +130,30 @@ CHROME_WORDS = frozenset(
     ]
 )
 """Words of an ``id`` or ``class`` that mark an element as page chrome."""
+NAV_WORDS = frozenset(
+    [
+        "nav",
+        "navbar",
+        "menu",
+        "submenu",
+        "sidemenu",
+        "side",
+        "sidebar",
+        "banner",
+        "header",
+        "search",
+        "login",
+        "logo",
+        "top",
+        "toplink",
+        "topbar",
+        "toolbar",
+    ]
+)
+"""Of those, the words of the site's own navigation: menus, header, sidebar.  Their
+lines are boilerplate of the rule ``page-nav``; the other chrome (breadcrumb,
+previous/next links, footer) is ``page-chrome``."""
+NAV_TAGS = frozenset(["nav", "header", "aside"])
 
 MAIN_SHARE = 0.6
 """An element holding at least this share of the page's text is the main text."""
@@ -144,8 +168,9 @@ class Page:
     """The visible text of a page, and which of its lines are chrome."""
 
     text: str
-    chrome: tuple[tuple[int, int], ...]
-    """``(start, end)`` offsets into ``text`` of lines that are page chrome."""
+    chrome: tuple[tuple[int, int, str], ...]
+    """``(start, end, rule)`` of the lines that are page chrome: offsets into ``text``,
+    and ``"page-nav"`` (the site's navigation) or ``"page-chrome"`` (the rest)."""
     heading: tuple[int, int] | None
     """The last ``h1``–``h3`` line before the main text: the page's own title for it,
     which the parser takes when the text itself has none."""
@@ -182,7 +207,8 @@ def read_page(page: str | bytes) -> Page:
 @attrs.define
 class _Element:
     tag: str
-    chrome: bool
+    chrome: str
+    """``""``, ``"page-nav"`` or ``"page-chrome"``."""
     first_line: int
     text_size: int = 0
     """CJK and Latin letters of visible text inside the element."""
@@ -192,7 +218,7 @@ class _VisibleText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
-        self.line_chrome: list[bool] = []
+        self.line_chrome: list[str] = []
         self.line_heading: list[bool] = []
         self.current: list[str] = []
         self.stack: list[_Element] = []
@@ -210,8 +236,7 @@ class _VisibleText(HTMLParser):
             self._break()
         if tag in VOID_TAGS:
             return
-        chrome = tag in CHROME_TAGS or _chrome_words(attrs)
-        self.stack.append(_Element(tag, chrome, len(self.lines)))
+        self.stack.append(_Element(tag, _chrome_kind(tag, attrs), len(self.lines)))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_TAGS:
@@ -255,7 +280,14 @@ class _VisibleText(HTMLParser):
         self.current = []
         if line.strip(" "):
             self.lines.append(line)
-            self.line_chrome.append(any(e.chrome for e in self.stack))
+            kinds = {e.chrome for e in self.stack}
+            self.line_chrome.append(
+                "page-nav"
+                if "page-nav" in kinds
+                else "page-chrome"
+                if "page-chrome" in kinds
+                else ""
+            )
             self.line_heading.append(any(e.tag in HEADING_TAGS for e in self.stack))
 
     def page(self) -> Page:
@@ -266,12 +298,14 @@ class _VisibleText(HTMLParser):
         holders = [c for c in self.closed if c[2] >= MAIN_SHARE * self.total and self.total]
         main = min(holders, key=lambda c: c[2]) if holders else None
         text_parts: list[str] = []
-        chrome: list[tuple[int, int]] = []
+        chrome: list[tuple[int, int, str]] = []
         offset = 0
         for number, line in enumerate(self.lines):
             outside = main is not None and not main[0] <= number < main[1]
             if self.line_chrome[number] or outside:
-                chrome.append((offset, offset + len(line)))
+                chrome.append(
+                    (offset, offset + len(line), self.line_chrome[number] or "page-chrome")
+                )
             text_parts.append(line)
             offset += len(line) + 1
         heading = None
@@ -283,10 +317,15 @@ class _VisibleText(HTMLParser):
         return Page(text="\n".join(text_parts), chrome=tuple(chrome), heading=heading)
 
 
-def _chrome_words(attrs: list[tuple[str, str | None]]) -> bool:
+def _chrome_kind(tag: str, attrs: list[tuple[str, str | None]]) -> str:
+    """Whether an element is the site's navigation, other page chrome, or neither."""
+    words: set[str] = set()
     for name, value in attrs:
         if name in ("id", "class") and value:
-            words = {w.lower() for w in _WORDS.findall(value)}
-            if words & CHROME_WORDS or value.lower() in CHROME_WORDS:
-                return True
-    return False
+            words.update(w.lower() for w in _WORDS.findall(value))
+            words.add(value.lower())
+    if tag in NAV_TAGS or words & NAV_WORDS:
+        return "page-nav"
+    if tag in CHROME_TAGS or words & CHROME_WORDS:
+        return "page-chrome"
+    return ""
