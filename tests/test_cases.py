@@ -358,28 +358,27 @@ def test_lone_ordinal_continuing_the_parts_is_a_part() -> None:
 
 
 @pytest.mark.parametrize(
-    ("source", "part", "points"),
+    ("source", "part"),
     [
-        (
-            "一、甲\n二、乙\n一是丙\n二是丁。戊\n一要己\n二要庚\n三要辛\n三是壬",
-            1,
-            ["一是", "二是", "一要", "二要", "三要", "三是"],
-        ),
-        (
-            "一、甲\n一是丙\n二是丁。戊\n一要己\n二要庚\n三要辛\n三是壬\n二、乙",
-            0,
-            ["一是", "二是", "一要", "二要", "三要", "三是"],
-        ),
+        ("一、甲\n二、乙\n一是丙\n二是丁。戊\n一要己\n二要庚\n三要辛\n三是壬", 1),
+        ("一、甲\n一是丙\n二是丁。戊\n一要己\n二要庚\n三要辛\n三是壬\n二、乙", 0),
     ],
-    ids=["promoted-to-part", "dropped-into-body"],
+    ids=["last-part", "first-part"],
 )
-def test_list_resumes_after_a_sibling_sequence(source: str, part: int, points: list[str]) -> None:
-    # 一是…。… is a full paragraph and 一要 another word style, so 一要…三要 are its
-    # siblings, not its points; the 一是 list is still open at that depth, and 三是
-    # continues it.
+def test_a_new_list_inside_a_part_nests_and_the_old_one_goes_on(source: str, part: int) -> None:
+    # Inside a part, 一要…三要 after the paragraph 二是丁。戊 elaborate it; 三是 then goes
+    # on with the 一是 list, which is still open one level up.
     speech = parse(source)
     assert [p.marker.text for p in speech.parts] == ["一、", "二、"]
-    assert [p.marker.text for p in speech.parts[part].points] == points
+    points = speech.parts[part].points
+    assert [p.marker.text for p in points] == ["一是", "二是", "三是"]
+    assert [p.marker.text for p in points[1].points] == ["一要", "二要", "三要"]
+
+
+def test_top_level_runs_are_sibling_parts() -> None:
+    # Without a part style the runs themselves are the parts, one after another (d19).
+    speech = parse("一是丙\n二是丁。戊\n一要己\n二要庚\n三要辛\n三是壬")
+    assert [p.marker.text for p in speech.parts] == ["一是", "二是", "一要", "二要", "三要", "三是"]
 
 
 def test_a_lower_style_nests_under_a_paragraph_item() -> None:

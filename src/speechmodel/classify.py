@@ -24,6 +24,9 @@ FRONT = "FRONT"
 SALUTATION = "SALUTATION"
 CONTENT = "CONTENT"
 
+#: How many lines of the page (an editor's introduction, a column name) may stand
+#: above a title that front matter confirms.
+MAX_LINES_BEFORE_TITLE = 3
 #: How far into the text (in non-boilerplate lines) a salutation may come.
 SALUTATION_WINDOW = 4
 #: Words that mark a line as the title of a speech even without a subtitle below it.
@@ -146,13 +149,19 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
     if not content:
         return len(lines)
     title_count = _title_length(lines, content, confirmed_only=False)
-    if not title_count and len(content) > 1 and _editor_intro_possible(lines[content[0]].text):
-        # A scraped page often puts the editor's one-line introduction above the
-        # title; take it as such only when a title block with front matter follows.
-        title_count = _title_length(lines, content[1:], confirmed_only=True)
-        if title_count:
-            lines[content[0]].kind, lines[content[0]].rule = BOILERPLATE, "editor-intro"
-            content = content[1:]
+    # A scraped page often puts an editor's introduction, or the column's name and the
+    # page's own heading, above the title: lines that go before a title block which
+    # front matter confirms (a subtitle, a date, a speaker) are the page's, not the text's.
+    skip = 0
+    while not title_count and skip < MAX_LINES_BEFORE_TITLE and skip + 1 < len(content):
+        if not _editor_intro_possible(lines[content[skip]].text):
+            break
+        skip += 1
+        title_count = _title_length(lines, content[skip:], confirmed_only=True)
+    if title_count and skip:
+        for index in content[:skip]:
+            lines[index].kind, lines[index].rule = BOILERPLATE, "editor-intro"
+        content = content[skip:]
     for order, index in enumerate(content[:title_count]):
         lines[index].kind = TITLE
         lines[index].rule = "title" if order == 0 else "title-cont"
@@ -170,7 +179,7 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
         position += 1
     for index in content[position : position + SALUTATION_WINDOW]:
         line = lines[index]
-        if tables.match_marker(line.text) is not None:
+        if _numbered(line.text):
             break
         if tables.SALUTATION.match(line.text):
             line.kind = SALUTATION
@@ -188,20 +197,28 @@ def _yaml_block_length(lines: Sequence[Line], content: Sequence[int]) -> int:
     return 0
 
 
+def _numbered(text: str) -> bool:
+    """Whether ``text`` opens with a marker that may number the body.
+
+    Numeral + verb markers (一要, 一抓) are left out: titles open with them too
+    (十八而志…, 一带一路…), and the body's runs decide about them later.
+    """
+    marker = tables.match_marker(text)
+    return marker is not None and not tables.is_run_in(marker.style)
+
+
 def _editor_intro_possible(text: str) -> bool:
-    return (
-        tables.SALUTATION.match(text) is None
-        and tables.match_marker(text) is None
-        and not _title_like(text)
-    )
+    return tables.SALUTATION.match(text) is None and not _numbered(text)
 
 
-def _title_like(text: str) -> bool:
+def _title_like(text: str, *, exclaimed: bool = False) -> bool:
+    """Whether ``text`` can be a title line; ``exclaimed`` lets it end with ``！``."""
+    end = text[-1:] if not exclaimed or text[-1:] not in "！!" else ""
     return (
         0 < len(text) <= tables.MAX_TITLE_LINE
-        and text[-1] not in tables.TITLE_END_FORBIDDEN
+        and (not end or end not in tables.TITLE_END_FORBIDDEN)
         and tables.SALUTATION.match(text) is None
-        and tables.match_marker(text) is None
+        and not _numbered(text)
         and _front_role(text, "title", None, []) == ""
     )
 
@@ -209,9 +226,9 @@ def _title_like(text: str) -> bool:
 def _title_length(lines: Sequence[Line], content: Sequence[int], *, confirmed_only: bool) -> int:
     """How many of the first content lines form the title (0 when there is none).
 
-    A title is confirmed by what follows it: front matter or the salutation.
-    Unless ``confirmed_only``, a single line that names a speech (``…的讲话``) or a
-    Markdown heading is a title as well.
+    A title is confirmed by what follows it: front matter or the salutation, and only
+    front matter when ``confirmed_only``.  Unless ``confirmed_only``, a single line
+    that names a speech (``…的讲话``) or a Markdown heading is a title as well.
     """
     first = lines[content[0]].text
     if tables.MARKDOWN_HEADING.match(first) and not confirmed_only:
@@ -235,13 +252,28 @@ def _title_length(lines: Sequence[Line], content: Sequence[int], *, confirmed_on
         and (count == 0 or lines[content[count]].text != first)
     ):
         count += 1
+    # A last line may end with ！ when what follows confirms the title.
+    candidates = [count]
+    if (
+        count < min(tables.MAX_TITLE_LINES, len(content))
+        and (count == 0 or content[count] == content[count - 1] + 1)
+        and lines[content[count]].text[-1:] in ("！", "!")
+        and _title_like(lines[content[count]].text, exclaimed=True)
+    ):
+        candidates.insert(0, count + 1)
+    for length in candidates:
+        after = [lines[i].text for i in content[length : length + 2]]
+        if (
+            length
+            and after
+            and (
+                _front_role(after[0], "title", first, after[1:])
+                or (not confirmed_only and tables.SALUTATION.match(after[0]))
+            )
+        ):
+            return length
     if count == 0:
         return 0
-    after = [lines[i].text for i in content[count : count + 2]]
-    if after and (
-        _front_role(after[0], "title", first, after[1:]) or tables.SALUTATION.match(after[0])
-    ):
-        return count
     if not confirmed_only and any(word in first for word in SPEECH_WORDS):
         return 1
     return 0

@@ -16,13 +16,19 @@ The rules, in order:
 3. A marker of a style already open continues that list (or restarts it, for
    value 1).  A new style starting at 1 nests under the current item when that
    item is a heading (its paragraph holds nothing after the lead sentence, or
-   ends with a colon), and starts a sibling sequence when the item is a full
-   paragraph.  A new style that continues the number of an open list joins
-   that list (``一、`` ``二、`` then ``第三，``).
-4. The closing is looked for after the last item: the first wrap-up formula or
+   ends with a colon), when the GB/T 9704 ladder puts it lower, or inside a
+   part; only at the top of a text without part styles does it start a sibling
+   sequence after a full paragraph.  A new style that continues the number of
+   the parts joins them (``一、`` ``二、`` then ``第三，``).
+4. In a speech numbered in parts, numbering that starts afresh after a wrap-up
+   paragraph (``同志们，…``) that follows the last part is not the speech's: it
+   enumerates inside the closing, or belongs to a text the page appended.  A
+   wrap-up formula (``最后，祝…``) never numbers a point.
+5. The closing is looked for after the last item: the first wrap-up formula or
    vocative after the last bare vocative paragraph (``各位代表！``), which in
-   long reports separates the unnumbered sections that follow the parts.
-5. Nesting stops at ``MAX_DEPTH``: a deeper marker is an ordinary paragraph.  No
+   long reports separates the unnumbered sections that follow the parts;
+   without numbering, the last vocative.
+6. Nesting stops at ``MAX_DEPTH``: a deeper marker is an ordinary paragraph.  No
    real speech comes near it; the cap keeps hostile input from building a tree
    deeper than the recursive code after the parse (JSON, equality) can follow.
 
@@ -238,9 +244,12 @@ def _place(stack: Sequence[_Level], marker: tables.MarkerMatch, value: int) -> i
             current.heading
             or (current.part_style and not marker.part_style)
             or tables.ranks_below(marker.style, current.style)
+            or len(stack) > 1
         )
-        # Under a full paragraph, a new style starts a sibling sequence at the same depth,
-        # unless the ladder of styles puts it below (（1） after a paragraph "3．…").
+        # Under a full paragraph, a new style nests when the ladder of styles puts it
+        # below (（1） after a paragraph "3．…"), and inside a part (一是… after the
+        # paragraph 其次是…).  Only at the top, where runs of 一是, 一要 … are the parts
+        # themselves, does it start a sibling sequence.
         return len(stack) if nests else len(stack) - 1
     if value - 1 in stack[0].last.values():
         return 0  # 一、 二、 then 第三，: the ordinal of the parts goes on in another style

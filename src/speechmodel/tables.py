@@ -119,15 +119,20 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "第一",
         re.compile(
-            rf"(?P<label>第(?P<num>[{CN}]{{1,3}})(?:点|条|个问题|个方面|方面)?)"
-            r"(?P<delim>)(?P<punct>[，,、：:．.])"
+            # 第一， 第一点， 第一是…: after a bare ordinal, punctuation or 是/要 must follow;
+            # after a classifier (第一阶段为…) the lead may go straight on.
+            rf"(?P<label>第(?P<num>[{CN}]{{1,3}})"
+            r"(?:(?P<noun>点|条|个问题|个方面|方面|个层面|层面|阶段|步)|件事|个)?)"
+            r"(?P<delim>)(?:(?P<punct>[，,、：:．.])|(?=[是要])|(?(noun)(?=[^\s，,。；;])|(?!)))"
         ),
         "cn",
         False,
     ),
     MarkerRule(
         "第一",
-        re.compile(r"(?P<label>(?P<num>首先|其次|再次|最后))(?P<delim>)(?P<punct>[，,：:])"),
+        re.compile(
+            r"(?P<label>(?P<num>首先|其次|再次|最后))(?P<delim>)(?:(?P<punct>[，,：:])|(?=[是要]))"
+        ),
         "word",
         False,
     ),
@@ -171,6 +176,12 @@ def ranks_below(new: str, current: str) -> bool:
 
 WORD_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 0, "一方面": 1, "另一方面": 2}
 """Values of word markers; 0 means "the next value in the running sequence"."""
+
+
+def is_run_in(style: str) -> bool:
+    """Whether ``style`` is a numeral and a verb (一是, 一要, 一抓): a style that ordinary
+    sentences and titles open with too (十八而志, 一带一路), so it counts only in runs."""
+    return len(style) == 2 and style[0] == "一" and style[1] != "、"
 
 
 class MarkerMatch(NamedTuple):
@@ -403,7 +414,7 @@ _GREETING = r"(?:(?:大家|早上|上午|中午|下午|晚上)好[！!。]?)"
 
 # On its own line an address may go on with plain names: 尊敬的孙教授、董教授，尊敬的老师们：
 _SALUTATION_LIST = rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}(?:{_ADDRESS}|{_HAN}{{1,6}})){{0,8}}"
-SALUTATION = re.compile(rf"^{_SALUTATION_LIST}[：:！!，,]\s*{_GREETING}?$")
+SALUTATION = re.compile(rf"^{_SALUTATION_LIST}(?:[：:！!，,]\s*{_GREETING}?|\s*{_GREETING})$")
 """An opening address on its own: ``同志们：``, ``各位领导、同志们：大家好！``."""
 
 VOCATIVE = re.compile(rf"^{_ADDRESS_LIST}(?P<punct>[，,！!：:])")
@@ -420,14 +431,15 @@ def is_bare_vocative(text: str) -> bool:
 CLOSING_FORMULAS = re.compile(
     r"^(?:谢谢大家|谢谢各位|谢谢！|谢谢!|谢谢。|谢谢$|今天的会议就开到这里|今天的会就开到这里|散会"
     r"|总之[，,]|总而言之[，,]|综上所述[，,]|最后[，,](?:让我们|祝|预祝|衷心祝|谢谢)|让我们"
-    r"|我(?:今天)?就讲(?:这些|到这里)|我的讲话就到这里|(?:以上|上面)(?:就是)?我(?:讲|谈)的)"
+    r"|我(?:今天)?就讲(?:这些|到这里)|我的讲话就到这里|(?:以上|上面)(?:就是)?我(?:讲|谈)的"
+    r"|(?:再次|再一次)?感谢大家)"
 )
 """Thanks and adjourn formulas and wrap-up connectives that open a closing."""
 
 SUBTITLE = re.compile(r"^(?:——|－－|--|—)")
 DATE_LINE = re.compile(
-    r"^[（(]?\s*(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年"
-    r"[^。，,；;]{0,20}[）)]?$"
+    r"^[（(]?\s*(?:(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年[^。，,；;]{0,20}"
+    r"|\d{4}[.．/-]\d{1,2}[.．/-]\d{1,2}[日]?)[）)]?$"
 )
 PAREN_LINE = re.compile(r"^[（(][^（()）]{1,40}[）)]$")
 SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s　·]{1,10}$")
@@ -435,20 +447,41 @@ YAML_FENCE = "---"
 MAX_YAML_LINES = 60
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 TITLE_END_FORBIDDEN = "。；;，,：:、！!"
+"""A title line never ends with one of these (but ``！`` on a title's last line when
+front matter or the salutation confirms it: 欢迎你为“求真”而来！)."""
 """A title line never ends with one of these."""
 MAX_TITLE_LINE = 80
 MAX_TITLE_LINES = 3
 
-ANNOUNCEMENT = re.compile(
-    r"(?:讲|谈|提|说|强调|讲讲|谈谈|提出|汇报|报告|交流)了?(?:以下|下面|这么|如下)?"
-    r"(?P<count>[一二三四五六七八九十两几\d]{1,2})(?:点|个方面|方面|个问题|个要求|条|句话|件事)"
+_COUNT = r"(?P<count>[一二三四五六七八九十两几\d]{1,2})"
+_COUNTED = r"(?:点|个方面|方面|个问题|个要求|条|句话|件事)"
+ANNOUNCEMENTS = (
+    # 讲三点意见 / 提以下四个方面
+    re.compile(
+        rf"(?:讲|谈|提|说|强调|讲讲|谈谈|提出|汇报|报告|交流)了?(?:以下|下面|这么|如下)?{_COUNT}{_COUNTED}"
+    ),
+    # 我有三点希望 / 有两点要求
+    re.compile(rf"有{_COUNT}{_COUNTED}(?:希望|要求|意见|建议|想法|体会|看法)"),
+    # 就…从三个方面作一简要汇报 / 两个方面问题 … 交流 comes first, count after
+    re.compile(
+        rf"{_COUNT}{_COUNTED}[^。；！？，,]{{0,6}}?(?:作|做|进行)?一?(?:简要|简单)?(?:汇报|报告|交流|说明)"
+    ),
+    re.compile(rf"(?:交流|汇报|谈谈|讲讲)[^。；！？]{{0,30}}?{_COUNT}{_COUNTED}"),
 )
 """An opening that announces how many parts follow (``下面，我讲三点意见``)."""
 
 
 def announced_count(text: str) -> int | None:
-    """The count announced in ``text``; None when there is none or it is vague (``几点``)."""
-    found = ANNOUNCEMENT.search(text)
+    """The count announced in ``text``; None when there is none or it is vague (``几点``).
+
+    The first announcement in the text wins, whichever pattern of ``ANNOUNCEMENTS``
+    finds it.
+    """
+    found = min(
+        (m for m in (pattern.search(text) for pattern in ANNOUNCEMENTS) if m is not None),
+        key=lambda m: m.start(),
+        default=None,
+    )
     if found is None:
         return None
     count = found["count"]
