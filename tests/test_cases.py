@@ -551,3 +551,63 @@ def test_nodes_are_frozen() -> None:
     speech = parse("一、甲\n二、乙")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         speech.parts[0].marker.value = 2  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "announced"),
+    [
+        ("下面，我讲三点意见。", 3),
+        ("我有三点希望与大家共勉：", 3),
+        ("下面我就近一年的学校情况，从三个方面作一简要汇报。", 3),
+        ("主要想和大家交流“孩子的成长、学习安排”两个方面问题。", 2),
+        ("今天我讲三句话。", 3),
+        ("重点讲4点意见，与大家作个交流。", 4),
+        ("提几点建议。", None),
+        ("一年来取得了三个方面的成绩。", None),
+    ],
+)
+def test_announced_counts(text: str, announced: int | None) -> None:
+    assert parse(f"同志们：\n{text}\n一、甲\n二、乙\n").announced == announced
+
+
+def test_a_title_may_open_with_a_numeral_and_end_with_an_exclamation() -> None:
+    speech = parse("十八而志梦起航\n——在成人礼上的致辞\n亲爱的同学们，大家下午好！\n今天。\n")
+    assert speech.title == "十八而志梦起航"
+    assert speech.salutation == "亲爱的同学们，大家下午好！"
+    speech = parse("欢迎你为“求真”而来！\n——在新生报到日的讲话\n王琛\n2020.07.13\n各位同学：\n")
+    assert speech.title == "欢迎你为“求真”而来！"
+    assert [f.role for f in speech.front_matter][1:] == ["subtitle", "speaker", "date"]
+
+
+def test_lines_above_a_confirmed_title_are_the_pages() -> None:
+    # As a scraped page reads: column name, the page's heading, its source line, then
+    # the speech's own title block.
+    speech = parse(
+        "校长专栏\n某某页面标题\n文章来源：本站原创\n在2023届成人礼上的致辞\n——王琛\n同学们：\n"
+    )
+    assert speech.title == "在2023届成人礼上的致辞"
+    assert [(b.text, b.rule) for b in speech.boilerplate] == [
+        ("校长专栏", "editor-intro"),
+        ("某某页面标题", "editor-intro"),
+        ("文章来源：本站原创", "source-line"),
+    ]
+
+
+def test_word_ordinals_running_into_the_lead() -> None:
+    speech = parse(
+        "一、甲\n首先是德育问题。内容。\n其次是环境问题。内容。\n二、乙\n"
+        "第一阶段为暑假。内容。\n第二阶段为高一。内容。\n"
+    )
+    first, second = speech.parts
+    assert [(p.marker.text, p.lead.text) for p in first.points] == [
+        ("首先", "是德育问题。"),
+        ("其次", "是环境问题。"),
+    ]
+    assert [p.marker.text for p in second.points] == ["第一阶段", "第二阶段"]
+
+
+def test_salutation_with_a_greeting_and_no_comma_and_a_thanks_closing() -> None:
+    speech = parse("各位家长大家好！\n一、甲\n二、乙\n再次感谢大家，不当之处请批评指正。\n")
+    assert speech.salutation == "各位家长大家好！"
+    assert speech.closing is not None
+    assert speech.closing.body[0].span.start == speech.source.index("再次感谢")
