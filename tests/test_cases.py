@@ -611,3 +611,13 @@ def test_salutation_with_a_greeting_and_no_comma_and_a_thanks_closing() -> None:
     assert speech.salutation == "各位家长大家好！"
     assert speech.closing is not None
     assert speech.closing.body[0].span.start == speech.source.index("再次感谢")
+
+
+def test_a_closing_heading_marks_where_the_wrap_up_starts() -> None:
+    # A vocative inside the last part is body; the wrap-up comes after 结束语.
+    speech = parse(
+        "各位代表：\n一、甲\n内容。\n二、乙\n各位代表！人权是国际社会普遍关心的问题。\n"
+        "内容。\n结束语\n各位代表！不论国际风云如何变幻，我们都要坚定信心。\n"
+    )
+    assert speech.closing is not None
+    assert speech.closing.body[0].span.start == speech.source.index("各位代表！不论")

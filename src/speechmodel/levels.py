@@ -318,6 +318,13 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
     else:
         return None
     region = [i for i in body if i >= after]
+    # A 结束语 heading says where the wrap-up starts: look for the closing after it,
+    # or take the paragraph that follows it.
+    heading = next((i for i in region if tables.CLOSING_HEADING.match(lines[i].text)), None)
+    if heading is not None:
+        region = [i for i in region if i > heading]
+        if not region:
+            return None
     bare = [i for i in region if tables.is_bare_vocative(lines[i].text)]
     bare_set = set(bare)
     vocative = [
@@ -335,7 +342,9 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
     if bare:
         later = [i for i in strong if i > bare[-1]]
         return later[0] if later else bare[-1]
-    return strong[0] if strong else None
+    if strong:
+        return strong[0]
+    return region[0] if heading is not None else None
 
 
 # ---------------------------------------------------------------- opening

@@ -436,6 +436,9 @@ CLOSING_FORMULAS = re.compile(
 )
 """Thanks and adjourn formulas and wrap-up connectives that open a closing."""
 
+CLOSING_HEADING = re.compile(r"^(?:结束语|结语|结束语[：:]|结 束 语)$")
+"""An unnumbered heading that announces the wrap-up of a report."""
+
 SUBTITLE = re.compile(r"^(?:——|－－|--|—)")
 DATE_LINE = re.compile(
     r"^[（(]?\s*(?:(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年[^。，,；;]{0,20}"
