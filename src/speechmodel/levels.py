@@ -325,6 +325,14 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
         region = [i for i in region if i > heading]
         if not region:
             return None
+    if (
+        items
+        and heading is None
+        and region
+        and region[0] == after
+        and tables.is_bare_vocative(lines[after].text)
+    ):
+        region = region[1:]  # a bare vocative right under the last item opens its text
     bare = [i for i in region if tables.is_bare_vocative(lines[i].text)]
     bare_set = set(bare)
     vocative = [
