@@ -401,10 +401,11 @@ def test_closing_after_a_bare_vocative() -> None:
 
 
 def test_bare_vocative_alone_opens_the_closing() -> None:
-    source = "一、甲\n二、乙\n各位代表！\n我们的事业一定会取得胜利。"
+    # (Not right under the last heading: there it opens that part's text instead.)
+    source = "一、甲\n二、乙\n内容。\n各位代表！\n我们的事业一定会取得胜利。"
     speech = parse(source)
     assert speech.closing is not None
-    assert [b.span for b in speech.closing.body] == [Span(start=8, end=13), Span(start=14, end=27)]
+    assert [b.span for b in speech.closing.body] == [Span(start=12, end=17), Span(start=18, end=31)]
     # The outline skips the bare vocative.
     assert outline(speech)["closing"] == "我们的事业一定会取得胜利。"
 
