@@ -119,7 +119,8 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
         if quote and not rule:
             rule = quoted_rule
         quoted_rule = rule if quote else ""
-        if rule and not (line.kind == BOILERPLATE and not trailer):
+        already_chrome = line.kind == BOILERPLATE  # page chrome keeps its rule, but
+        if rule and (trailer or not already_chrome):  # the trailer takes every line
             line.kind, line.rule = BOILERPLATE, rule
         elif _is_split_footnote(lines, index):
             for part in lines[index : index + 3]:
