@@ -233,7 +233,7 @@ def _cmd_query(args: argparse.Namespace) -> int:
                 "id": node.id,
                 "kind": "part" if isinstance(node, Part) else "point",
                 "marker": node.marker.text,
-                "text": (node.heading if isinstance(node, Part) else node.lead).text,
+                "text": node.lead.text,
                 "span": [node.span.start, node.span.end],
             }
             for node in matches

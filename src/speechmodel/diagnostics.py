@@ -176,7 +176,7 @@ def _markers_and_boilerplate(speech: Speech) -> tuple[list[Marker], list[Boilerp
             while stack:
                 item = stack.pop()
                 markers.append(item.marker)
-                paragraph(item.heading if isinstance(item, Part) else item.lead)
+                paragraph(item.lead)
                 blocks(item.body)
                 stack.extend(reversed(item.points))
     return markers, boilerplate

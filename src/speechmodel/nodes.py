@@ -226,6 +226,12 @@ class Part:
         """Always 0, so that parts and points can be handled alike."""
         return 0
 
+    @property
+    def lead(self) -> Paragraph:
+        """The heading, under the name a point gives its first sentence, so that parts
+        and points can be handled alike."""
+        return self.heading
+
 
 @attrs.frozen(kw_only=True)
 class Closing:
@@ -392,7 +398,7 @@ def children_of(node: Node) -> tuple[Node, ...]:
     if isinstance(node, Salutation):
         return (node.paragraph,)
     if isinstance(node, (Part, Point)):
-        lead = node.heading if isinstance(node, Part) else node.lead
+        lead = node.lead
         return (node.marker, lead, *node.body, *node.points)
     if isinstance(node, Closing):
         return node.body

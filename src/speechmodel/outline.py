@@ -45,7 +45,7 @@ def outline(speech: Speech) -> dict[str, Any]:
 
 
 def _item(node: Part | Point) -> dict[str, Any]:
-    text = node.heading if isinstance(node, Part) else node.lead
+    text = node.lead
     key = "heading" if isinstance(node, Part) else "lead"
     return {
         "marker": node.marker.text,
@@ -77,7 +77,7 @@ def outline_text(speech: Speech) -> str:
     stack: list[tuple[int, Part | Point]] = [(0, part) for part in reversed(speech.parts)]
     while stack:
         depth, node = stack.pop()
-        text = node.heading if isinstance(node, Part) else node.lead
+        text = node.lead
         out.append(f"{'  ' * depth}{node.marker.text} {text.text}")
         stack.extend((depth + 1, point) for point in reversed(node.points))
     closing = closing_text(speech)

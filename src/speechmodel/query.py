@@ -105,7 +105,7 @@ _ATTRIBUTE_OF: dict[str, Callable[[Part | Point], Any]] = {
     "id": lambda node: node.id,
     "marker": lambda node: node.marker.text,
     "style": lambda node: node.marker.style,
-    "text": lambda node: (node.heading if isinstance(node, Part) else node.lead).text,
+    "text": lambda node: node.lead.text,
     "value": lambda node: node.marker.value,
     "depth": lambda node: node.depth,
 }

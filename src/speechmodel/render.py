@@ -131,7 +131,7 @@ def plain_text(speech: Speech) -> str:
 
 def heading_line(node: Part | Point, source: str) -> str:
     """The marker as written and the heading or lead: ``"一、提高…"``, ``"首先，抓落实…。"``."""
-    heading = node.heading if isinstance(node, Part) else node.lead
+    heading = node.lead
     lines = content_lines(node.marker, source) + content_lines(heading, source)
     first, rest = node.marker.span, heading.span
     gap = source[first.end : rest.start] if not _breaks(source, first.end, rest.start) else ""
@@ -226,7 +226,7 @@ def _point(point: Point, source: str, *, indent: str) -> str:
 
 def _marker_text(node: Part | Point, source: str) -> str:
     """The marker as written, with the blanks between it and the heading."""
-    heading = node.heading if isinstance(node, Part) else node.lead
+    heading = node.lead
     end = heading.span.start if heading.span.start >= node.marker.span.end else node.marker.span.end
     written = source[node.marker.span.start : end]
     return written if not _breaks(source, node.marker.span.end, end) else node.marker.text
