@@ -21,7 +21,7 @@ from speechmodel import Chunk, Part, Point, Speech, parse, plain_text
 from speechmodel.chunks import BREADCRUMB_SEPARATOR
 from speechmodel.cli import main
 from speechmodel.files import parse_file
-from speechmodel.ids import numbered
+from speechmodel.nodes import numbered
 from speechmodel.render import content_lines, heading_line
 
 SPEECH = "同志们：\n一、抓落实\n（一）要细。具体要求。\n（二）要实。\n二、强作风\n谢谢大家！\n"

@@ -8,7 +8,8 @@ import pytest
 
 from speechmodel import Part, Point, dumps, loads, parse
 from speechmodel.files import parse_file
-from speechmodel.ids import ID_PATTERN, index, numbered
+from speechmodel.ids import ID_PATTERN, index
+from speechmodel.nodes import numbered
 
 
 def _ids(text: str) -> list[str]:

@@ -23,8 +23,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from speechmodel.ids import numbered
-from speechmodel.nodes import Marker, Part, Point, Span, Speech, Text, walk
+from speechmodel.nodes import Marker, Part, Point, Span, Speech, Text, numbered, walk
 from speechmodel.render import ContentLine, content_lines, heading_line
 
 __all__ = ["BREADCRUMB_SEPARATOR", "Chunk", "chunks"]

@@ -14,14 +14,14 @@ depends only on the siblings before it, so appending text never renames a node.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TypeVar
 
 import attrs
 
-from speechmodel.nodes import Part, Point, Speech
+from speechmodel.nodes import Part, Point, Speech, numbered
 
-__all__ = ["ID_PATTERN", "assign_ids", "index", "numbered"]
+__all__ = ["ID_PATTERN", "assign_ids", "index"]
 
 ID_PATTERN = re.compile(r"p\d+(?:-\d+)?(?:\.\d+(?:-\d+)?)*")
 """What every id matches: ASCII letters, digits, ``.`` and ``-`` only."""
@@ -51,15 +51,6 @@ def _named(siblings: Iterable[_Numbered], prefix: str) -> list[_Numbered]:
         points = tuple(_named(node.points, node_id + "."))
         result.append(attrs.evolve(node, id=node_id, points=points))
     return result
-
-
-def numbered(speech: Speech) -> Iterator[Part | Point]:
-    """Every part and point in document order (parents before their points)."""
-    stack: list[Part | Point] = list(reversed(speech.parts))
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(reversed(node.points))
 
 
 def index(speech: Speech) -> dict[str, Part | Point]:

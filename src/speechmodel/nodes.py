@@ -37,6 +37,7 @@ __all__ = [
     "Speech",
     "Text",
     "TopLevel",
+    "numbered",
     "walk",
 ]
 
@@ -417,3 +418,12 @@ def walk(node: Node) -> Iterator[tuple[tuple[Node, ...], Node]]:
         yield path, current
         below = (*path, current)
         stack.extend((below, child) for child in reversed(children_of(current)))
+
+
+def numbered(speech: Speech) -> Iterator[Part | Point]:
+    """Every part and point in document order (parents before their points)."""
+    stack: list[Part | Point] = list(reversed(speech.parts))
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.points))

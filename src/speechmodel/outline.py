@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from speechmodel.nodes import Boilerplate, Paragraph, Part, Point, Speech, walk
+from speechmodel.nodes import Boilerplate, Paragraph, Part, Point, Speech, numbered, walk
 from speechmodel.tables import is_bare_vocative
 
 __all__ = ["closing_text", "outline", "outline_text"]
@@ -74,12 +74,8 @@ def outline_text(speech: Speech) -> str:
         out.append(f"称呼 {speech.salutation}")
     if speech.announced is not None:
         out.append(f"预告 {speech.announced}")
-    stack: list[tuple[int, Part | Point]] = [(0, part) for part in reversed(speech.parts)]
-    while stack:
-        depth, node = stack.pop()
-        text = node.lead
-        out.append(f"{'  ' * depth}{node.marker.text} {text.text}")
-        stack.extend((depth + 1, point) for point in reversed(node.points))
+    for node in numbered(speech):
+        out.append(f"{'  ' * node.depth}{node.marker.text} {node.lead.text}")
     closing = closing_text(speech)
     if closing is not None:
         out.append(f"结尾 {closing}")

@@ -15,8 +15,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from speechmodel.ids import numbered
-from speechmodel.nodes import Part, Point, Span, Speech, walk
+from speechmodel.nodes import Part, Point, Span, Speech, numbered, walk
 from speechmodel.offsets import position
 from speechmodel.render import content_lines
 from speechmodel.selector import (
