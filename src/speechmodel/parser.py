@@ -77,7 +77,7 @@ def _line_block(line: Line) -> Block:
     return inline.paragraph(line.text, line.start)
 
 
-def _numbered(token: Token) -> tuple[Any, Paragraph, tuple[Block, ...]]:
+def _marker_lead_rest(token: Token) -> tuple[Any, Paragraph, tuple[Block, ...]]:
     """Marker, lead and the rest of the lead's paragraph, for a PART or POINT token."""
     item: Item = token.value
     line, found = item.line, item.line.marker
@@ -125,7 +125,7 @@ class NodeBuilder(Transformer[Token, Any]):
         )
 
     def part(self, children: list[Any]) -> Part:
-        marker, heading, rest = _numbered(children[0])
+        marker, heading, rest = _marker_lead_rest(children[0])
         body = rest + _blocks(children)
         points = tuple(c for c in children[1:] if isinstance(c, Point))
         return Part(
@@ -138,7 +138,7 @@ class NodeBuilder(Transformer[Token, Any]):
         )
 
     def point(self, children: list[Any]) -> Point:
-        marker, lead, rest = _numbered(children[0])
+        marker, lead, rest = _marker_lead_rest(children[0])
         body = rest + _blocks(children)
         points = tuple(c for c in children[1:] if isinstance(c, Point))
         return Point(
