@@ -28,6 +28,7 @@ from speechmodel.nodes import (
     Boilerplate,
     Closing,
     FrontMatter,
+    Marker,
     Paragraph,
     Part,
     Point,
@@ -77,7 +78,7 @@ def _line_block(line: Line) -> Block:
     return inline.paragraph(line.text, line.start)
 
 
-def _marker_lead_rest(token: Token) -> tuple[Any, Paragraph, tuple[Block, ...]]:
+def _marker_lead_rest(token: Token) -> tuple[Marker, Paragraph, tuple[Block, ...]]:
     """Marker, lead and the rest of the lead's paragraph, for a PART or POINT token."""
     item: Item = token.value
     line, found = item.line, item.line.marker
