@@ -1,22 +1,24 @@
-"""JSON at the edge: ``dumps``/``loads`` through a cattrs converter preconfigured for orjson.
+"""JSON at the edge: ``dumps`` with orjson, ``loads`` through a cattrs converter.
 
 The node classes know nothing of JSON.  This module decides the format: unions
 are tagged with an explicit ``"kind"`` (never a class name), spans are
 ``[start, end]`` pairs, and the document carries a schema version.
+
+Writing needs no more than the field names of each class, so ``dumps`` walks
+the nodes itself.  Reading must check every field, which cattrs does well; it
+is imported on the first ``loads``, so the command line's ``parse`` (which only
+writes) never pays for it.
 """
 
 from __future__ import annotations
 
+import functools
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import orjson
-from cattrs import ClassValidationError, IterableValidationError, transform_error
-from cattrs.errors import IterableValidationNote
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
-from cattrs.preconf.orjson import make_converter
-from cattrs.v import format_exception
 
 from speechmodel import nodes
 from speechmodel.errors import SpeechLoadError, SpeechModelError
@@ -53,27 +55,71 @@ KINDS: dict[type, str] = {
 }
 """The tag each node class is written with."""
 
-for _cls in (
-    nodes.Diagnostic,
-    nodes.Origin,
-    Span,
-    nodes.Text,
-    nodes.Boilerplate,
-    nodes.Marker,
-    nodes.Paragraph,
-    nodes.FrontMatter,
-    nodes.Salutation,
-    nodes.Point,
-    nodes.Part,
-    nodes.Closing,
-    nodes.Speech,
-):
-    attrs.resolve_types(_cls, vars(nodes))
+RECORDS = (nodes.Marker, nodes.Diagnostic, nodes.Origin, Speech)
+"""The classes written as plain objects, without a ``"kind"``."""
+
+# ---------------------------------------------------------------- writing
 
 
-def _make_converter() -> Any:
+def _unstructure_node(cls: type, kind: str | None) -> Callable[[Any], dict[str, Any]]:
+    """The function writing an instance of ``cls``: its fields in order, then its kind."""
+    names = tuple(field.name for field in attrs.fields(cls))
+
+    def unstructure(node: Any) -> dict[str, Any]:
+        data = {name: _unstructure(getattr(node, name)) for name in names}
+        if kind is not None:
+            data["kind"] = kind
+        return data
+
+    return unstructure
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_WRITERS: dict[type, Callable[[Any], Any]] = {
+    str: _same,
+    int: _same,
+    type(None): _same,
+    tuple: lambda items: [_unstructure(item) for item in items],
+    Span: lambda span: [span.start, span.end],
+    **{cls: _unstructure_node(cls, kind) for cls, kind in KINDS.items()},
+    **{cls: _unstructure_node(cls, None) for cls in RECORDS},
+}
+
+
+def _unstructure(value: Any) -> Any:
+    return _WRITERS[type(value)](value)
+
+
+def to_dict(speech: Speech) -> dict[str, Any]:
+    """The JSON-ready form of ``speech``, with the schema version first."""
+    return {"schema": SCHEMA, **_unstructure(speech)}
+
+
+def dumps(speech: Speech, *, indent: bool = False) -> bytes:
+    """Serialise ``speech`` to JSON bytes (UTF-8, Chinese unescaped)."""
+    option = orjson.OPT_INDENT_2 if indent else 0
+    try:
+        return orjson.dumps(to_dict(speech), option=option)
+    except orjson.JSONEncodeError as error:
+        # Lone surrogates (parse reports them as ``lone-surrogate``) cannot be UTF-8.
+        raise SpeechModelError(f"cannot write the speech as JSON: {error}") from None
+
+
+# ---------------------------------------------------------------- reading
+
+
+@functools.cache
+def _converter() -> Any:
+    """The cattrs converter for ``loads``, made on its first use."""
+    from cattrs.gen import make_dict_structure_fn
+    from cattrs.preconf.orjson import make_converter
+
+    for cls in (*KINDS, *RECORDS):
+        attrs.resolve_types(cls, vars(nodes))
     converter = make_converter(forbid_extra_keys=True, detailed_validation=True)
-    converter.register_unstructure_hook(Span, lambda span: [span.start, span.end])
     converter.register_structure_hook(Span, _structure_span)
     # Reject wrong JSON types instead of converting them ("3" is not an int).
     converter.register_structure_hook(str, _exactly(str))
@@ -83,32 +129,24 @@ def _make_converter() -> Any:
     # dispatch on it without knowing the field it came from.
     # Hooks are registered before the functions they call are generated, so the
     # generated code for Part finds the tagged hook of Point, and so on.
-    generated: dict[type, tuple[Any, Any]] = {}
+    generated: dict[type, Any] = {}
     for cls, kind in KINDS.items():
-        converter.register_unstructure_hook(cls, _tagging(generated, cls, kind))
         converter.register_structure_hook(cls, _untagging(generated, cls, kind))
     for cls in KINDS:
-        generated[cls] = (
-            make_dict_unstructure_fn(cls, converter),
-            make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True),
-        )
+        generated[cls] = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
     for union in (TopLevel, Block, Piece):
         converter.register_structure_hook(union, _dispatch(converter, union))
     return converter
 
 
-def _tagging(generated: dict[type, tuple[Any, Any]], cls: type, kind: str) -> Any:
-    return lambda node: {**generated[cls][0](node), "kind": kind}
-
-
-def _untagging(generated: dict[type, tuple[Any, Any]], cls: type, kind: str) -> Any:
+def _untagging(generated: dict[type, Any], cls: type, kind: str) -> Any:
     def hook(value: Any, _: type) -> Any:
         if not isinstance(value, dict):
             raise ValueError(f"expected a {kind!r} object, got {type(value).__name__}")
         found = value.get("kind")
         if found != kind:
             raise ValueError(f"expected kind {kind!r}, got {found!r}")
-        return generated[cls][1]({k: v for k, v in value.items() if k != "kind"}, cls)
+        return generated[cls]({k: v for k, v in value.items() if k != "kind"}, cls)
 
     return hook
 
@@ -141,6 +179,9 @@ def _is_tuple(cls: Any) -> bool:
 def _structure_tuple(converter: Any) -> Any:
     """Tuples come from JSON arrays only; element errors keep their index in the path."""
 
+    from cattrs import IterableValidationError
+    from cattrs.errors import IterableValidationNote
+
     def hook(value: Any, cls: Any) -> tuple[Any, ...]:
         if not isinstance(value, list):
             raise ValueError(f"expected a JSON array, got {type(value).__name__}")
@@ -171,28 +212,11 @@ def _structure_span(value: Any, _: type) -> Span:
 
 def _describe(error: BaseException, expected: Any) -> str:
     """Our own hooks' messages say what was wrong; keep them instead of cattrs' generic one."""
+    from cattrs.v import format_exception
+
     if type(error) is ValueError:
         return str(error)
     return format_exception(error, expected)
-
-
-_CONVERTER = _make_converter()
-
-
-def to_dict(speech: Speech) -> dict[str, Any]:
-    """The JSON-ready form of ``speech``, with the schema version first."""
-    data: dict[str, Any] = _CONVERTER.unstructure(speech)
-    return {"schema": SCHEMA, **data}
-
-
-def dumps(speech: Speech, *, indent: bool = False) -> bytes:
-    """Serialise ``speech`` to JSON bytes (UTF-8, Chinese unescaped)."""
-    option = orjson.OPT_INDENT_2 if indent else 0
-    try:
-        return orjson.dumps(to_dict(speech), option=option)
-    except orjson.JSONEncodeError as error:
-        # Lone surrogates (parse reports them as ``lone-surrogate``) cannot be UTF-8.
-        raise SpeechModelError(f"cannot write the speech as JSON: {error}") from None
 
 
 def loads(data: bytes | str) -> Speech:
@@ -207,8 +231,10 @@ def loads(data: bytes | str) -> Speech:
     schema = document.pop("schema", None)
     if schema != SCHEMA:
         raise SpeechLoadError(f"$.schema: expected {SCHEMA!r}, got {schema!r}")
+    from cattrs import ClassValidationError, IterableValidationError, transform_error
+
     try:
-        speech: Speech = _CONVERTER.structure(document, Speech)
+        speech: Speech = _converter().structure(document, Speech)
     except (ClassValidationError, IterableValidationError) as error:
         messages = transform_error(error, format_exception=_describe)
         raise SpeechLoadError("; ".join(messages)) from None
