@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import orjson
 
@@ -23,6 +23,9 @@ from speechmodel.errors import SpeechModelError, caret_context
 from speechmodel.files import FORMATS, parse_file
 from speechmodel.nodes import Diagnostic, Speech
 from speechmodel.outline import outline, outline_text
+
+if TYPE_CHECKING:
+    from pathlib import Path  # the batch commands' paths; one file never loads pathlib
 
 __all__ = ["main"]
 
@@ -45,7 +48,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     """One file: its JSON, as it always was.  Several, a directory, or ``--jsonl``: a batch."""
     from speechmodel.serialize import dumps  # cattrs: loaded only where JSON is written
 
-    if len(args.files) == 1 and not (args.jsonl or args.output or Path(args.files[0]).is_dir()):
+    if len(args.files) == 1 and not (args.jsonl or args.output or os.path.isdir(args.files[0])):
         args.file = args.files[0]
         speech = _read(args)
         _write(dumps(speech, indent=args.indent) + b"\n")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import PurePath
 
 import attrs
 
@@ -57,7 +56,7 @@ def detect_format(path: str | os.PathLike[str], data: bytes) -> str:
     """The format of ``data`` read from ``path``: by extension, else by content."""
     name = os.fspath(path)
     if name != "-":
-        suffix = PurePath(name).suffix.lower()
+        suffix = os.path.splitext(name)[1].lower()
         if suffix in FORMATS:
             return FORMATS[suffix]
     if data.startswith(b"PK\x03\x04"):

@@ -9,9 +9,9 @@ built during the parse and no lark ``Tree`` or ``Token`` outlives it.
 from __future__ import annotations
 
 import functools
+import os
+import pkgutil
 from collections.abc import Iterator, Sequence
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -44,12 +44,20 @@ GRAMMAR_FILE = "speech.lark"
 
 
 def grammar_text(name: str = GRAMMAR_FILE) -> str:
-    """The text of a grammar file: from the installed package, else from a source checkout."""
-    packaged = resources.files("speechmodel") / "grammar" / name
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    checkout = Path(__file__).resolve().parents[2] / "grammar" / name
-    return checkout.read_text(encoding="utf-8")
+    """The text of a grammar file: from the installed package, else from a source checkout.
+
+    ``pkgutil`` rather than ``importlib.resources``: lark has imported it already,
+    and the resources machinery would add a tenth to a command-line run.
+    """
+    try:
+        packaged = pkgutil.get_data("speechmodel", f"grammar/{name}")
+    except FileNotFoundError:
+        packaged = None
+    if packaged is not None:
+        return packaged.decode("utf-8")
+    src = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(os.path.dirname(src), "grammar", name), encoding="utf-8") as file:
+        return file.read()
 
 
 class LineLexer(Lexer):
