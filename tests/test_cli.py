@@ -118,3 +118,29 @@ def test_usage_error_exits_2(capsysbinary: pytest.CaptureFixture[bytes]) -> None
         main(["frobnicate", "x"])
     assert caught.value.code == 2
     assert b"usage:" in capsysbinary.readouterr().err
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    listed = capsys.readouterr().out
+    for command in ("parse", "table", "outline", "check", "schema", "query", "text", "markdown"):
+        assert f"    {command} " in listed
+    assert "    chunks" in listed
+
+
+def test_a_command_parses_its_own_options(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The parser is built for the named command only; its options and errors still work.
+    with pytest.raises(SystemExit) as exited:
+        main(["outline", "--max-chars", "3", str(sample)])
+    assert exited.value.code == 2
+    assert "unrecognized arguments: --max-chars" in capsys.readouterr().err
+    assert main(["chunks", "--max-chars", "3", str(sample)]) == 0
+
+
+def test_an_unknown_command_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["outlines", "x.txt"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'outlines'" in capsys.readouterr().err

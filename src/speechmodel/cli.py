@@ -13,7 +13,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, BinaryIO
 
 import orjson
@@ -26,6 +26,8 @@ from speechmodel.outline import outline, outline_text
 
 if TYPE_CHECKING:
     from pathlib import Path  # the batch commands' paths; one file never loads pathlib
+
+    _Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 __all__ = ["main"]
 
@@ -292,12 +294,7 @@ def _write(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="speechmodel", description="Parse the layout of Chinese official speeches."
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
+def _add_parse(commands: _Subcommands) -> None:
     command = commands.add_parser(
         "parse",
         help="print the full model as JSON",
@@ -318,6 +315,8 @@ def _parser() -> argparse.ArgumentParser:
     command.add_argument("-o", "--output", help="write to this file instead of stdout")
     command.set_defaults(handler=_cmd_parse)
 
+
+def _add_table(commands: _Subcommands) -> None:
     command = commands.add_parser(
         "table", help="one row per node of every document, as Parquet or CSV"
     )
@@ -329,11 +328,15 @@ def _parser() -> argparse.ArgumentParser:
     _add_batch_options(command)
     command.set_defaults(handler=_cmd_table)
 
+
+def _add_outline(commands: _Subcommands) -> None:
     command = commands.add_parser("outline", help="print the outline")
     _add_input(command)
     command.add_argument("--json", action="store_true", help="print the outline as JSON")
     command.set_defaults(handler=_cmd_outline)
 
+
+def _add_check(commands: _Subcommands) -> None:
     command = commands.add_parser(
         "check",
         help="lint speeches: file:line:col: CODE [severity] message, the line and a caret",
@@ -361,9 +364,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     command.set_defaults(handler=_cmd_check)
 
+
+def _add_schema(commands: _Subcommands) -> None:
     command = commands.add_parser("schema", help="print the JSON Schema of the parse output")
     command.set_defaults(handler=_cmd_schema)
 
+
+def _add_query(commands: _Subcommands) -> None:
     command = commands.add_parser(
         "query", help="print the parts and points a selector matches (docs/query.md)"
     )
@@ -374,14 +381,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     command.set_defaults(handler=_cmd_query)
 
+
+def _add_text(commands: _Subcommands) -> None:
     command = commands.add_parser("text", help="print the clean text, without boilerplate")
     _add_input(command)
     command.set_defaults(handler=_cmd_text)
 
+
+def _add_markdown(commands: _Subcommands) -> None:
     command = commands.add_parser("markdown", help="print the speech as Markdown")
     _add_input(command)
     command.set_defaults(handler=_cmd_markdown)
 
+
+def _add_chunks(commands: _Subcommands) -> None:
     command = commands.add_parser(
         "chunks", help="print retrieval chunks as JSON Lines (docs/chunks.md)"
     )
@@ -394,11 +407,42 @@ def _parser() -> argparse.ArgumentParser:
     )
     command.set_defaults(handler=_cmd_chunks)
 
+
+_COMMANDS: dict[str, Callable[[_Subcommands], None]] = {
+    "parse": _add_parse,
+    "table": _add_table,
+    "outline": _add_outline,
+    "check": _add_check,
+    "schema": _add_schema,
+    "query": _add_query,
+    "text": _add_text,
+    "markdown": _add_markdown,
+    "chunks": _add_chunks,
+}
+"""Each command and the function adding its subparser, in the order ``--help`` lists them."""
+
+
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The argument parser; given a known command, with that command's arguments only.
+
+    Every subcommand costs argparse a few gettext look-ups on disk, about a
+    tenth of a millisecond each: a one-file run builds the one it needs.
+    """
+    parser = argparse.ArgumentParser(
+        prog="speechmodel", description="Parse the layout of Chinese official speeches."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    wanted = argv[0] if argv and argv[0] in _COMMANDS else None
+    for name, add in _COMMANDS.items():
+        if wanted in (None, name):
+            add(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    args = _parser(argv).parse_args(argv)
     try:
         status: int = args.handler(args)
     except SpeechModelError as error:
