@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
 from speechmodel import tables
 from speechmodel.paragraphs import paragraph_spans
 
@@ -51,18 +49,20 @@ SPEECH_WORDS = (
 )
 
 
-@attrs.define(slots=True)
 class Line:
     """One paragraph and what it was recognised as (mutable only while classifying)."""
 
-    start: int
-    end: int
-    text: str
-    kind: str = CONTENT
-    rule: str = ""
-    """The boilerplate rule, or the front-matter role (``title``, ``subtitle`` …)."""
-    marker: tables.MarkerMatch | None = None
-    """The marker the line opens with, if it opens with one."""
+    __slots__ = ("end", "kind", "marker", "rule", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = CONTENT
+        self.rule = ""
+        """The boilerplate rule, or the front-matter role (``title``, ``subtitle`` …)."""
+        self.marker: tables.MarkerMatch | None = None
+        """The marker the line opens with, if it opens with one."""
 
     def __str__(self) -> str:
         return self.text

@@ -40,8 +40,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
-import attrs
 from lark import Token
 
 from speechmodel import tables
@@ -73,8 +73,7 @@ REJECTED = {
 """Why a candidate marker was not taken: reason key → explanation."""
 
 
-@attrs.frozen(kw_only=True)
-class Item:
+class Item(NamedTuple):
     """A line accepted as a numbered part or point; the value of its grammar token."""
 
     line: Line
@@ -86,8 +85,7 @@ class Item:
         return self.line.text
 
 
-@attrs.frozen(kw_only=True)
-class Layout:
+class Layout(NamedTuple):
     """What this stage decided about a classified text."""
 
     lines: Sequence[Line]
@@ -98,9 +96,9 @@ class Layout:
     trailer: int
     """Index of the first line of trailing boilerplate (``len(lines)`` if none)."""
     announced: int | None
-    announced_line: int | None = None
+    announced_line: int | None
     """Index of the line that announces the count, when ``announced`` is not None."""
-    rejected: dict[int, str] = attrs.field(factory=dict)
+    rejected: dict[int, str]
     """Line index → reason key (see ``REJECTED``), for candidate markers not taken."""
 
 
@@ -188,16 +186,18 @@ def _marker(lines: Sequence[Line], index: int) -> tables.MarkerMatch:
 # ---------------------------------------------------------------- nesting
 
 
-@attrs.define
 class _Level:
     """One open depth: the styles met there (style → last value) and its current item."""
 
-    last: dict[str, int]
-    style: str
-    """The style of the current item at this depth."""
-    heading: bool
-    """Whether the current item at this depth is a heading (sub-lists nest under it)."""
-    part_style: bool
+    __slots__ = ("heading", "last", "part_style", "style")
+
+    def __init__(self, last: dict[str, int], style: str, heading: bool, part_style: bool) -> None:
+        self.last = last
+        self.style = style
+        """The style of the current item at this depth."""
+        self.heading = heading
+        """Whether the current item at this depth is a heading (sub-lists nest under it)."""
+        self.part_style = part_style
 
 
 def _nest(
@@ -417,8 +417,7 @@ def tokens(plan: Layout) -> Iterator[Token]:
         yield Token("TRAILER", Run(tuple(plan.lines[plan.trailer :])))
 
 
-@attrs.frozen
-class Run:
+class Run(NamedTuple):
     """The lines of a ``BODY`` or ``TRAILER`` token."""
 
     lines: tuple[Line, ...]
