@@ -296,7 +296,7 @@ def _front_role(text: str, previous_role: str, title: str | None, following: Seq
         return "date"
     if tables.PAREN_LINE.match(text):
         return "note"
-    if tables.SPEAKER_LINE.match(text) and (
+    if tables.is_speaker_line(text) and (
         previous_role in ("subtitle", "date", "note")
         or any(
             _front_role(after, "speaker", None, ()) or tables.SALUTATION.match(after)

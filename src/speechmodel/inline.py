@@ -34,9 +34,9 @@ def paragraph(text: str, start: int) -> Paragraph:
 def _splices(text: str) -> list[tuple[int, int, str]]:
     """Spliced boilerplate in ``text``: sorted, overlaps dropped."""
     found: list[tuple[int, int, str]] = []
-    for rule in tables.INLINE_BOILERPLATE:
-        if rule.pattern.search(text) is not None:  # most paragraphs have none: one scan
-            found.extend((m.start(), m.end(), rule.name) for m in rule.pattern.finditer(text))
+    for name, pattern in tables.INLINE_PATTERNS:
+        if pattern.search(text) is not None:  # most paragraphs have none: one scan
+            found.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
     if len(found) < 2:
         return found
     found.sort()

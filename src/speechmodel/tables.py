@@ -76,7 +76,7 @@ class MarkerRule(NamedTuple):
 
 
 _PUNCT_AFTER_WORD = r"(?P<punct>[，,、：:．.]?)"
-_VERB_EXCLUDED = (
+VERB_EXCLUDED = frozenset(
     # Numeral + one of these is a quantity or an idiom, never a run-in marker.
     "个些年月日天次位项条种批名家级切般直定起同样致旦度时代方面边道律半共层类分号小大中"
     + CN
@@ -146,8 +146,10 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         # 一是 / 一要 / 一抓 …: the style name is filled in with the verb at match time.
         "一*",
         re.compile(
-            rf"(?P<label>(?P<num>[{CN}]{{1,2}})(?P<verb>[\u4e00-\u9fff]))"
-            rf"(?<![{_VERB_EXCLUDED}])(?P<delim>)(?P<punct>[，,：:]?)"
+            # The verb is any letter here; ``match_marker`` keeps a Han character
+            # that is not in VERB_EXCLUDED (classes over those cost the compiler more
+            # than the check costs at run time).
+            rf"(?P<label>(?P<num>[{CN}]{{1,2}})(?P<verb>[^\W\d_]))(?P<delim>)(?P<punct>[，,：:]?)"
         ),
         "cn",
         False,
@@ -227,6 +229,8 @@ def match_marker(text: str) -> MarkerMatch | None:
             continue
         groups = found.groupdict()
         verb = groups.get("verb")
+        if verb is not None and (verb in VERB_EXCLUDED or not is_han(verb)):
+            continue
         style = f"一{verb}" if verb else rule.style
         delimiter = (groups.get("delim") or "") + (groups.get("punct") or "")
         if rule.style in ("（一）", "（1）"):
@@ -248,8 +252,10 @@ LEAD_END = re.compile(r"[。！？；;!?]")
 
 class BoilerplateRule(NamedTuple):
     name: str
-    pattern: re.Pattern[str]
-    """Matched (``search``) against a whole paragraph, or found inside one for splices."""
+    pattern: str
+    """A regular expression, searched for in a whole paragraph, or found inside one for
+    splices.  Kept as source: ``RuleTable`` compiles the anchored rules of a table once,
+    joined, instead of each on its own as well."""
 
 
 FLOATING_RULES_MAX = 200
@@ -269,10 +275,12 @@ class RuleTable:
 
     def __init__(self, rules: tuple[BoilerplateRule, ...]) -> None:
         self.rules = rules
-        self._anchored = [n for n, rule in enumerate(rules) if _anchored(rule.pattern.pattern)]
-        self._floating = [n for n in range(len(rules)) if n not in self._anchored]
+        anchored = [n for n, rule in enumerate(rules) if _anchored(rule.pattern)]
+        self._floating = [
+            (n, re.compile(rule.pattern)) for n, rule in enumerate(rules) if n not in anchored
+        ]
         self._joined = re.compile(
-            "|".join(f"(?P<r{n}>{rules[n].pattern.pattern})" for n in self._anchored) or "(?!)"
+            "|".join(f"(?P<r{n}>{rules[n].pattern})" for n in anchored) or "(?!)"
         )
 
     def first(self, text: str) -> str:
@@ -280,10 +288,10 @@ class RuleTable:
         best = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
         if len(text) > FLOATING_RULES_MAX:
             return self.rules[best].name if best < len(self.rules) else ""
-        for n in self._floating:
+        for n, pattern in self._floating:
             if n > best:
                 break
-            if self.rules[n].pattern.search(text):
+            if pattern.search(text):
                 return self.rules[n].name
         return self.rules[best].name if best < len(self.rules) else ""
 
@@ -313,76 +321,71 @@ def _anchored(pattern: str) -> bool:
 
 
 LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
-    BoilerplateRule("breadcrumb", re.compile(r"^您?的?当前的?(?:所在)?位置\s*[:：]")),
+    BoilerplateRule("breadcrumb", r"^您?的?当前的?(?:所在)?位置\s*[:：]"),
     BoilerplateRule(
         "source-line",
-        re.compile(
+        (
             r"^(?:文章|信息|稿件)?(?:来源|發布時間|发布时间|发布日期|时间|作者|责任编辑|编辑|点击数?|浏览次数|阅读次数)"
             r"\s*[:：]"
         ),
     ),
     BoilerplateRule(
         "site-nav",
-        re.compile(
+        (
             r"^(?:(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|Top|TOP|top|【打印正文】|【关闭窗口】)"
             r"[\s|｜/]*)+$"
         ),
     ),
-    BoilerplateRule("prev-next", re.compile(r"^(?:上|下)一(?:篇|条|页)\s*[:：]")),
+    BoilerplateRule("prev-next", r"^(?:上|下)一(?:篇|条|页)\s*[:：]"),
     BoilerplateRule(
         "editor-intro",
-        re.compile(
-            r"^(?:下面是小编|以下是小编|小编(?:为大家|为您|给大家)|本文(?:由|是)\S{0,20}整理)"
-        ),
+        r"^(?:下面是小编|以下是小编|小编(?:为大家|为您|给大家)|本文(?:由|是)\S{0,20}整理)",
     ),
-    BoilerplateRule("editor-intro", re.compile(r"供大家参考[。！!]?$")),
+    BoilerplateRule("editor-intro", r"供大家参考[。！!]?$"),
     BoilerplateRule(
         "copyright",
         # The same words as (?i:copyright)|版权所有|…, written so that the engine first
         # finds one of the opening characters and only then checks the word: searched
         # on every paragraph, the plain alternation cost a fifth of the whole parse.
-        re.compile(
+        (
             r"[cC版aAIpP](?:(?<=[cC])(?i:opyright)|(?<=版)权所有|(?<=[aA])(?i:ll rights reserved)"
             r"|(?<=I)CP备|(?<=[pP])(?i:owered by))"
         ),
     ),
-    BoilerplateRule("site-url", re.compile(r"^\S{0,20}\s*https?://\S+$")),
-    BoilerplateRule("html-tag", re.compile(r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?")),
+    BoilerplateRule("site-url", r"^\S{0,20}\s*https?://\S+$"),
+    BoilerplateRule("html-tag", r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?"),
     # 【导  读】…, 【2019年1月学习材料】, or a whole paragraph in 【】: an editor's note.
-    BoilerplateRule("editor-note", re.compile(r"^【[^】]{0,20}】|^【[^】]*】$")),
+    BoilerplateRule("editor-note", r"^【[^】]{0,20}】|^【[^】]*】$"),
     BoilerplateRule(
         "translator-note",
-        re.compile(
-            r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$"
-        ),
+        r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$",
     ),
-    BoilerplateRule("licence-flag", re.compile(r"^(?:Public domain|false|true)$")),
-    BoilerplateRule("footnote", re.compile(r"^\[\d{1,3}\]\s*\S")),
+    BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
+    BoilerplateRule("footnote", r"^\[\d{1,3}\]\s*\S"),
 )
 """Whole paragraphs that are page chrome, in order of priority."""
 LINE_RULES = RuleTable(LINE_BOILERPLATE)
 
 TRAILER_START: tuple[BoilerplateRule, ...] = (
     # Wikisource licence templates: 本作品是…, 這部作品在1931年1月1日以前…
-    BoilerplateRule(
-        "licence", re.compile(r"^(?:本作品|这部作品|這部作品|此作品)(?:是|来自|來自|在)")
-    ),
-    BoilerplateRule("footnotes", re.compile(r"^↑$")),
+    BoilerplateRule("licence", r"^(?:本作品|这部作品|這部作品|此作品)(?:是|来自|來自|在)"),
+    BoilerplateRule("footnotes", r"^↑$"),
     BoilerplateRule(
         "appendix",
-        re.compile(r"^【(?:参考资料|參考資料|相关阅读|相關閱讀|延伸阅读|相关链接|相关文章)】"),
+        r"^【(?:参考资料|參考資料|相关阅读|相關閱讀|延伸阅读|相关链接|相关文章)】",
     ),
 )
 """A paragraph matching one of these starts a block of boilerplate that runs to the end."""
 TRAILER_RULES = RuleTable(TRAILER_START)
 
 INLINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
-    BoilerplateRule("hidden-content", re.compile(r"当前隐藏内容免费查看")),
+    BoilerplateRule("hidden-content", r"当前隐藏内容免费查看"),
     # ``[`` first, then the look-behind: a pattern that opens with a literal is
     # searched by a fast scan for that character.
-    BoilerplateRule("footnote-ref", re.compile(r"\[(?<=\S\[)\d{1,3}\]")),
+    BoilerplateRule("footnote-ref", r"\[(?<=\S\[)\d{1,3}\]"),
 )
 """Fragments spliced into a speech sentence."""
+INLINE_PATTERNS = tuple((rule.name, re.compile(rule.pattern)) for rule in INLINE_BOILERPLATE)
 
 BLOCKQUOTE = re.compile(r"^>+\s*")
 """A Markdown blockquote prefix; editors' notes are often quoted (``> 【导读】…``)."""
@@ -398,12 +401,15 @@ _AUDIENCE = r"(?:同志|代表|委员|来宾|嘉宾|领导|同仁|专家|老师|
 # 和们和们… splits into addresses in exponentially many ways, and SALUTATION took
 # seconds on 60 characters.  Keeping the joiners out of addresses leaves one split.
 #
-# ``[^\W\d_]`` (a letter of any script) stands for a Han character here: a class
-# over the CJK range costs about a millisecond to compile each time it occurs,
-# and these patterns hold it a dozen times, which every command-line run paid for.
-_HAN = r"(?:(?![和及与])[^\W\d_])"
+# Written for the compiler, which every process start pays for (re compiles in
+# Python): ``[^\W\d_]`` (a letter of any script) stands for a Han character,
+# because a class over the CJK range costs a millisecond to compile; and a class
+# of three or more scattered CJK characters costs 0.2 ms (a 64K-entry bitmap) each
+# time it occurs, while one of at most two costs next to nothing.  These patterns
+# hold _HAN thirty times, hence two look-aheads rather than one ``[和及与]``.
+_HAN = r"(?:(?![和及])(?!与)[^\W\d_])"
 # A plural address (同志们, 乡亲们), but not a pronoun (我们, 他们, 人们).
-_PLURAL = rf"{_HAN}(?<![我你他她它咱人])们"
+_PLURAL = rf"(?!我们|你们|他们|她们|它们|咱们|人们){_HAN}们"
 _ADDRESS = (
     rf"(?:(?:尊敬的|亲爱的|敬爱的){_HAN}{{1,12}}?"
     rf"|(?:各位|全体|在座的){_HAN}{{0,8}}?{_AUDIENCE}们?"
@@ -445,7 +451,27 @@ DATE_LINE = re.compile(
     r"|\d{4}[.．/-]\d{1,2}[.．/-]\d{1,2}[日]?)[）)]?$"
 )
 PAREN_LINE = re.compile(r"^[（(][^（()）]{1,40}[）)]$")
-SPEAKER_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s　·]{1,10}$")
+
+
+def is_han(char: str) -> bool:
+    """Whether ``char`` is a CJK unified ideograph (U+4E00–U+9FFF)."""
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def is_speaker_line(text: str) -> bool:
+    """A name on its own line: ``习近平``, ``王  刚``, ``阿卜杜·热合曼``.
+
+    Two to eleven characters, Han but for spaces and ``·``, opening with a Han
+    character.  (Code, not a pattern: a class over the CJK range costs the regex
+    compiler a millisecond.)
+    """
+    return (
+        2 <= len(text) <= 11
+        and is_han(text[0])
+        and all(is_han(char) or char.isspace() or char == "·" for char in text[1:])
+    )
+
+
 YAML_FENCE = "---"
 MAX_YAML_LINES = 60
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
