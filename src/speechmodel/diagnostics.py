@@ -105,13 +105,15 @@ _FULL_BRACKETS, _HALF_BRACKETS = "（）", "()"
 _FINAL_FORMULA = re.compile(r"^(?:谢谢|散会|今天的会议就开到这里|今天的会就开到这里|会议到此结束)")
 """What ends a speech for good: text after it is not part of the speech."""
 _TITLE_END = ("。", "！", "？", "!", "?", "；", ";")
-_UNUSUAL = re.compile(
+_UNUSUAL = (
     r"(?P<unusual>[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufffd]+)"
     r"|(?P<surrogate>[\ud800-\udfff]+)"
 )
 """Runs of C0/C1 controls (not line breaks), bidi embeddings/overrides/isolates, U+FFFD;
 or of lone surrogates.  One pass over the source: two character classes, each with
-one ``+``, so every match is a linear scan."""
+one ``+``, so every match is a linear scan.  Compiled on first use (``re`` caches
+it): most texts never get past ``_may_hold_unusual``, and every process start
+would pay for the wide class."""
 
 
 def make(code: str, message: str, start: int, end: int) -> Diagnostic:
@@ -420,7 +422,7 @@ def _may_hold_unusual(source: str) -> bool:
 def _characters(source: str) -> Iterator[Diagnostic]:
     if not _may_hold_unusual(source):
         return
-    for found in _UNUSUAL.finditer(source):
+    for found in re.finditer(_UNUSUAL, source):
         run = found.group()
         more = f" and {len(run) - 1} more" if len(run) > 1 else ""
         if found.lastgroup == "surrogate":
