@@ -1,9 +1,12 @@
 """The recognition rules, as data: markers, boilerplate, salutations, closings.
 
-Each table is a tuple of named, precompiled patterns.  Code elsewhere loops over
-a table; it never grows a chain of ``if``s for one more phrase.  Every pattern is
-anchored and built from bounded or possessive-free simple classes, so matching
-is linear in the paragraph's length (no nested quantifiers over the same text).
+Each table is a tuple of named patterns.  Code elsewhere loops over a table; it
+never grows a chain of ``if``s for one more phrase.  Every pattern is anchored
+and built from bounded or possessive-free simple classes, so matching is linear
+in the paragraph's length (no nested quantifiers over the same text).
+
+Every process compiles these patterns when it starts, in Python, so they are
+also written to compile cheaply: see the note above ``_HAN``.
 """
 
 from __future__ import annotations
