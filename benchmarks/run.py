@@ -18,6 +18,7 @@ to a temporary folder and deleted afterwards.
 from __future__ import annotations
 
 import argparse
+import compileall
 import gc
 import os
 import re
@@ -264,6 +265,10 @@ def startup(runs: int) -> None:
     script = Path(python).with_name("speechmodel")
     cli = [str(script)] if script.exists() else [python, "-m", "speechmodel.cli"]
     sample = str(REPO / "examples" / "sample_speech.txt")
+    # pip byte-compiles an installed wheel, and a checkout's first import writes
+    # __pycache__; do it here too, so that a PYTHONDONTWRITEBYTECODE environment
+    # does not time the compiling of our modules' source on every start.
+    compileall.compile_dir(Path(speechmodel.__file__).parent, quiet=1)
     commands = {
         "python -c pass": [python, "-c", "pass"],
         "import lark, attrs, orjson": [python, "-c", "import lark, attrs, orjson"],
