@@ -381,6 +381,37 @@ def test_top_level_runs_are_sibling_parts() -> None:
     assert [p.marker.text for p in speech.parts] == ["一是", "二是", "一要", "二要", "三要", "三是"]
 
 
+@pytest.mark.parametrize(
+    "source",
+    ["一要甲。\n二是要乙。\n三是要丙。", "一是甲。\n二是乙。\n三要丙。"],
+    ids=["lone-first", "lone-last"],
+)
+def test_a_lone_verb_numbering_on_from_a_run_in_another_verb_joins_it(source: str) -> None:
+    # Speakers vary the verb (一要…, 二是要…, 三是要…); the numbering makes it one list.
+    speech = parse(source)
+    assert [(p.marker.text, p.marker.value) for p in speech.parts] == [
+        (source[0:2], 1),
+        (source[source.index("二") : source.index("二") + 2], 2),
+        (source[source.index("三") : source.index("三") + 2], 3),
+    ]
+
+
+def test_a_lone_verb_that_does_not_number_on_stays_a_paragraph() -> None:
+    speech = parse("一要甲。\n一是乙。\n二是丙。")
+    assert [p.marker.text for p in speech.parts] == ["一是", "二是"]
+
+
+def test_a_repeated_number_still_numbers_the_list() -> None:
+    # An author's slip (三、 twice) is still a part; diagnostics report the repeat.
+    speech = parse("一、甲\n二、乙\n三、丙\n丁。\n三、结语\n戊。")
+    assert [(p.marker.text, p.heading.text) for p in speech.parts][-2:] == [
+        ("三、", "丙"),
+        ("三、", "结语"),
+    ]
+    assert [p.id for p in speech.parts] == ["p1", "p2", "p3", "p3-2"]
+    assert "numbering-duplicate" in {d.code for d in speech.diagnostics}
+
+
 def test_a_lower_style_nests_under_a_paragraph_item() -> None:
     # ① is below 1. on the GB/T 9704 ladder: it nests under the paragraph 2.…。…
     speech = parse("一、甲\n二、乙\n1.丙\n2.丁。戊\n①己\n②庚\n③辛\n3.壬")

@@ -144,7 +144,33 @@ def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
         value = _marker(lines, index).value
         if index not in accepted and before and part_runs[breaks[before - 1]] == value - 1:
             accepted[index] = value
+    _join_other_verbs(lines, other, accepted)
     return accepted
+
+
+def _join_other_verbs(
+    lines: Sequence[Line], candidates: Sequence[int], accepted: dict[int, int]
+) -> None:
+    """Accept a lone numeral + verb marker that numbers on from the run next to it in
+    another verb: 一要… then 二是要…, 三是要… (or 一是…, 二是…, then 三要…).  Speakers
+    vary the verb; the numbering shows it is one list."""
+    for position, index in enumerate(candidates):
+        marker = _marker(lines, index)
+        if index in accepted or not tables.is_run_in(marker.style):
+            continue
+        for neighbour, step in ((position + 1, 1), (position - 1, -1)):
+            if not 0 <= neighbour < len(candidates):
+                continue
+            other = candidates[neighbour]
+            found = _marker(lines, other)
+            if (
+                other in accepted
+                and tables.is_run_in(found.style)
+                and found.style != marker.style
+                and accepted[other] == marker.value + step
+            ):
+                accepted[index] = marker.value
+                break
 
 
 def _runs_of(
@@ -166,7 +192,9 @@ def _runs_of(
                 close(style)
         marker = _marker(lines, index)
         run = open_runs.get(marker.style)
-        if run and (marker.value == 0 or 0 < marker.value - run[-1][1] <= 2):
+        # The next value, one skipped, or the same again (三、 … 三、结语): authors
+        # misnumber, and the item still numbers the list.
+        if run and (marker.value == 0 or 0 <= marker.value - run[-1][1] <= 2):
             run.append((index, marker.value or run[-1][1] + 1))
             continue
         close(marker.style)
