@@ -412,6 +412,12 @@ def test_a_repeated_number_still_numbers_the_list() -> None:
     assert "numbering-duplicate" in {d.code for d in speech.diagnostics}
 
 
+def test_a_one_again_starts_a_new_list() -> None:
+    # 首先 counts 1; 第一 after it starts another list, so 首先 stays a lone paragraph.
+    speech = parse("首先，我致以问候！\n第一，甲。\n第二，乙。")
+    assert [p.marker.text for p in speech.parts] == ["第一", "第二"]
+
+
 def test_a_lower_style_nests_under_a_paragraph_item() -> None:
     # ① is below 1. on the GB/T 9704 ladder: it nests under the paragraph 2.…。…
     speech = parse("一、甲\n二、乙\n1.丙\n2.丁。戊\n①己\n②庚\n③辛\n3.壬")
@@ -594,8 +600,11 @@ def test_nodes_are_frozen() -> None:
         ("主要想和大家交流“孩子的成长、学习安排”两个方面问题。", 2),
         ("今天我讲三句话。", 3),
         ("重点讲4点意见，与大家作个交流。", 4),
+        ("作为校长，我有四句话送给大家，权作礼物。", 4),
+        ("下面我就这三个问题作一简单介绍，并就学子和教师提一点希望。", 3),  # the first count
         ("提几点建议。", None),
         ("一年来取得了三个方面的成绩。", None),
+        ("我们有三个方面的优势。", None),
     ],
 )
 def test_announced_counts(text: str, announced: int | None) -> None:

@@ -193,8 +193,10 @@ def _runs_of(
         marker = _marker(lines, index)
         run = open_runs.get(marker.style)
         # The next value, one skipped, or the same again (三、 … 三、结语): authors
-        # misnumber, and the item still numbers the list.
-        if run and (marker.value == 0 or 0 <= marker.value - run[-1][1] <= 2):
+        # misnumber, and the item still numbers the list.  A 1 again starts a new
+        # list (首先，… then 第一，第二，…).
+        step = marker.value - run[-1][1] if run else 0
+        if run and (marker.value == 0 or 0 < step <= 2 or (step == 0 and marker.value > 1)):
             run.append((index, marker.value or run[-1][1] + 1))
             continue
         close(marker.style)

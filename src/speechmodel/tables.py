@@ -492,11 +492,14 @@ ANNOUNCEMENTS = (
     re.compile(
         rf"(?:讲|谈|提|说|强调|讲讲|谈谈|提出|汇报|报告|交流)了?(?:以下|下面|这么|如下)?{_COUNT}{_COUNTED}"
     ),
-    # 我有三点希望 / 有两点要求
-    re.compile(rf"有{_COUNT}{_COUNTED}(?:希望|要求|意见|建议|想法|体会|看法)"),
-    # 就…从三个方面作一简要汇报 / 两个方面问题 … 交流 comes first, count after
+    # 有两点要求 / 我有四句话送给大家: after 我 or 还 anything may follow the count,
+    # otherwise a word must say what is counted.
     re.compile(
-        rf"{_COUNT}{_COUNTED}[^。；！？，,]{{0,6}}?(?:作|做|进行)?一?(?:简要|简单)?(?:汇报|报告|交流|说明)"
+        rf"(?P<who>[我还])?有{_COUNT}{_COUNTED}(?(who)|(?:希望|要求|意见|建议|想法|体会|看法))"
+    ),
+    # 就…从三个方面作一简要汇报 / 就这三个问题作一简单介绍 / 两个方面问题 … 交流 comes first, count after
+    re.compile(
+        rf"{_COUNT}{_COUNTED}[^。；！？，,]{{0,6}}?(?:作|做|进行)?一?(?:简要|简单)?(?:汇报|报告|交流|说明|介绍)"
     ),
     re.compile(rf"(?:交流|汇报|谈谈|讲讲)[^。；！？]{{0,30}}?{_COUNT}{_COUNTED}"),
 )
