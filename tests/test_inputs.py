@@ -107,6 +107,22 @@ def test_web_page_without_a_main_element_keeps_all_lines() -> None:
     assert page.chrome == ()
 
 
+def test_a_speech_in_one_paragraph_keeps_the_title_before_it() -> None:
+    # A Word export: the title is one <p>, the whole speech another, broken by <br>.
+    # The main text is the container of both, not the speech's <p> alone.
+    page = (
+        '<div class="nav"><a>首页</a><a>新闻中心</a></div><h2>教师专业发展</h2>'
+        "<div><p>在全市教师培训工作会议上的讲话</p>"
+        "<p>同志们：<br>今天召开会议。下面，我讲两点意见。<br>一、提高认识<br>培训是基础工作。"
+        "<br>二、狠抓落实<br>要层层压实责任，确保培训取得实效。</p></div>"
+    )
+    speech = parse_html(page)
+    assert speech.title == "在全市教师培训工作会议上的讲话"
+    assert [p.marker.text for p in speech.parts] == ["一、", "二、"]
+    chrome = [n.text for _, n in walk(speech) if isinstance(n, Boilerplate)]
+    assert chrome == ["首页新闻中心", "教师专业发展"]
+
+
 # ---------------------------------------------------------------- Word
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -90,6 +90,32 @@ VOID_TAGS = frozenset(
     ]
 )
 HEADING_TAGS = frozenset(["h1", "h2", "h3"])
+CONTAINER_TAGS = frozenset(
+    [
+        "html",
+        "body",
+        "main",
+        "article",
+        "section",
+        "div",
+        "center",
+        "form",
+        "table",
+        "tbody",
+        "tr",
+        "td",
+        "th",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dd",
+        "blockquote",
+    ]
+)
+"""Elements that hold paragraphs.  Only one of these can be the main text: a Word
+export may put a whole speech into one ``<p>`` with ``<br>`` breaks, and the title
+in the ``<p>`` before it would then fall outside."""
 CHROME_TAGS = frozenset(["nav", "header", "footer", "aside"])
 CHROME_WORDS = frozenset(
     [
@@ -223,7 +249,7 @@ class _VisibleText(HTMLParser):
         self.current: list[str] = []
         self.stack: list[_Element] = []
         self.hidden = 0
-        self.closed: list[tuple[int, int, int]] = []  # (first line, end line, text size)
+        self.closed: list[tuple[int, int, int]] = []  # containers: first line, end line, size
         self.total = 0
 
     # -- structure
@@ -259,7 +285,7 @@ class _VisibleText(HTMLParser):
             self._break()
         if self.stack:
             self.stack[-1].text_size += element.text_size
-        if not element.chrome:
+        if not element.chrome and element.tag in CONTAINER_TAGS:
             self.closed.append((element.first_line, len(self.lines), element.text_size))
 
     # -- text
@@ -294,7 +320,7 @@ class _VisibleText(HTMLParser):
         while self.stack:
             self._close(self.stack.pop())
         self._break()
-        # The main text is the smallest element that still holds most of the page's text.
+        # The main text is the smallest container that still holds most of the page's text.
         holders = [c for c in self.closed if c[2] >= MAIN_SHARE * self.total and self.total]
         main = min(holders, key=lambda c: c[2]) if holders else None
         text_parts: list[str] = []
