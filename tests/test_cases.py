@@ -418,6 +418,28 @@ def test_a_one_again_starts_a_new_list() -> None:
     assert [p.marker.text for p in speech.parts] == ["第一", "第二"]
 
 
+@pytest.mark.parametrize(
+    ("between", "nested"),
+    [("", True), ("有以下特征：\n", True), ("总结起来。\n也有问题。\n", False)],
+    ids=["right-after", "one-paragraph", "two-paragraphs"],
+)
+def test_a_new_list_under_a_point_must_follow_it_closely(between: str, nested: bool) -> None:
+    # （二）乙。 is a point; 一是/二是 elaborate it only when they follow it closely.
+    source = f"一、成绩\n（一）甲。\n（二）乙。\n{between}一是丙。\n二是丁。\n二、任务\n"
+    points = parse(source).parts[0].points
+    if nested:
+        assert [p.marker.text for p in points] == ["（一）", "（二）"]
+        assert [p.marker.text for p in points[1].points] == ["一是", "二是"]
+    else:
+        assert [p.marker.text for p in points] == ["（一）", "（二）", "一是", "二是"]
+        assert all(p.points == () for p in points)
+
+
+def test_under_a_part_paragraphs_before_the_points_do_not_count() -> None:
+    speech = parse("一、成绩\n甲。\n乙。\n丙。\n一是丁。\n二是戊。\n二、任务\n")
+    assert [p.marker.text for p in speech.parts[0].points] == ["一是", "二是"]
+
+
 def test_a_lower_style_nests_under_a_paragraph_item() -> None:
     # ① is below 1. on the GB/T 9704 ladder: it nests under the paragraph 2.…。…
     speech = parse("一、甲\n二、乙\n1.丙\n2.丁。戊\n①己\n②庚\n③辛\n3.壬")

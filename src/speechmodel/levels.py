@@ -219,15 +219,19 @@ def _marker(lines: Sequence[Line], index: int) -> tables.MarkerMatch:
 class _Level:
     """One open depth: the styles met there (style → last value) and its current item."""
 
-    __slots__ = ("heading", "last", "part_style", "style")
+    __slots__ = ("heading", "last", "line", "part_style", "style")
 
-    def __init__(self, last: dict[str, int], style: str, heading: bool, part_style: bool) -> None:
+    def __init__(
+        self, last: dict[str, int], style: str, heading: bool, part_style: bool, line: int
+    ) -> None:
         self.last = last
         self.style = style
         """The style of the current item at this depth."""
         self.heading = heading
         """Whether the current item at this depth is a heading (sub-lists nest under it)."""
         self.part_style = part_style
+        self.line = line
+        """The index of the current item's line."""
 
 
 def _nest(
@@ -245,24 +249,43 @@ def _nest(
             rejected[index] = "before-part"  # a point before the first part: a paragraph
             continue
         value = values[index]
-        depth = _place(stack, marker, value)
+        depth = _place(stack, marker, value, _plain_paragraphs(lines, stack, index))
         if depth is None or depth >= MAX_DEPTH:
             rejected[index] = "unplaceable" if depth is None else "too-deep"
             continue
         heading = _is_heading(lines[index])
         if depth == len(stack):
-            stack.append(_Level({marker.style: value}, marker.style, heading, marker.part_style))
+            stack.append(
+                _Level({marker.style: value}, marker.style, heading, marker.part_style, index)
+            )
         else:
             del stack[depth + 1 :]
             stack[depth].last[marker.style] = value
             stack[depth].style = marker.style
             stack[depth].heading = heading
+            stack[depth].line = index
         items[index] = Item(line=lines[index], depth=depth, value=value)
     return items
 
 
-def _place(stack: Sequence[_Level], marker: tables.MarkerMatch, value: int) -> int | None:
-    """The depth of a new item, or None if it cannot be placed."""
+ELABORATION_GAP = 1
+"""How many plain paragraphs may stand between a point and a new list that elaborates
+it (其次是…。 / 1993年以后的人有以下特征： / 一是…).  After more, the speech has
+moved on and the new list is the point's sibling: （七）…。 and four paragraphs of
+summing up, then 一是…四是 the problems.  (Under a part, paragraphs often come
+before its points; there the gap does not count.)"""
+
+
+def _plain_paragraphs(lines: Sequence[Line], stack: Sequence[_Level], index: int) -> int:
+    """Content paragraphs between the innermost open item and the line ``index``."""
+    if not stack:
+        return 0
+    return sum(1 for line in lines[stack[-1].line + 1 : index] if line.kind == CONTENT)
+
+
+def _place(stack: Sequence[_Level], marker: tables.MarkerMatch, value: int, gap: int) -> int | None:
+    """The depth of a new item, or None if it cannot be placed; ``gap`` is the number of
+    plain paragraphs since the innermost open item."""
     for depth in range(len(stack) - 1, -1, -1):
         if marker.style in stack[depth].last:
             return depth  # continues, skips ahead in, or restarts a list at that depth
@@ -270,16 +293,20 @@ def _place(stack: Sequence[_Level], marker: tables.MarkerMatch, value: int) -> i
         return 0
     if value == 1:
         current = stack[-1]
-        nests = (
-            current.heading
-            or (current.part_style and not marker.part_style)
-            or tables.ranks_below(marker.style, current.style)
-            or len(stack) > 1
-        )
-        # Under a full paragraph, a new style nests when the ladder of styles puts it
-        # below (（1） after a paragraph "3．…"), and inside a part (一是… after the
-        # paragraph 其次是…).  Only at the top, where runs of 一是, 一要 … are the parts
-        # themselves, does it start a sibling sequence.
+        if len(stack) > 1:
+            # Under a point, a new list elaborates it when it follows closely (一是…
+            # after the paragraph 其次是…, 1. under the heading （一）…).
+            nests = gap <= ELABORATION_GAP
+        else:
+            # Under a part, a new style nests when the part is a heading, a part style
+            # numbers the parts, or the ladder of styles puts it below.  At the top,
+            # where runs of 一是, 一要 … are the parts themselves, it starts a sibling
+            # sequence.
+            nests = (
+                current.heading
+                or (current.part_style and not marker.part_style)
+                or tables.ranks_below(marker.style, current.style)
+            )
         return len(stack) if nests else len(stack) - 1
     if value - 1 in stack[0].last.values():
         return 0  # 一、 二、 then 第三，: the ordinal of the parts goes on in another style
