@@ -18,7 +18,7 @@ from speechmodel.nodes import Boilerplate, FrontMatter, Marker, Paragraph, Point
 from speechmodel.outline import outline
 from speechmodel.paragraphs import paragraph_spans
 from speechmodel.serialize import dumps, loads
-from speechmodel.tables import match_marker
+from speechmodel.tables import LINE_RULES, match_marker
 
 # ---------------------------------------------------------------- markers
 
@@ -654,6 +654,22 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("某某页面标题", "editor-intro"),
         ("文章来源：本站原创", "source-line"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("来源：某某网  时间：2026-03-02", "source-line"),
+        ("（信息来源：新华社香港）", "source-line"),
+        ("上一篇：关于印发某某方案的通知", "prev-next"),
+        ("粗体文字", "wiki-residue"),
+        ("Public domain", "licence-flag"),
+        ("（来源于群众的智慧）", ""),  # 来源 as a word in a speech sentence
+        ("粗体文字要少用。", ""),
+    ],
+)
+def test_line_boilerplate_rules(text: str, rule: str) -> None:
+    assert LINE_RULES.first(text) == rule
 
 
 def test_word_ordinals_running_into_the_lead() -> None:

@@ -339,6 +339,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
             r"[\s|｜/]*)+$"
         ),
     ),
+    # （信息来源：新华社） after the speech
+    BoilerplateRule("source-line", r"^[（(](?:文章|信息|稿件)?来源\s*[:：]"),
     BoilerplateRule("prev-next", r"^(?:上|下)一(?:篇|条|页)\s*[:：]"),
     BoilerplateRule(
         "editor-intro",
@@ -364,6 +366,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$",
     ),
     BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
+    # The sample text a wiki editor's toolbar inserts (Wikisource copies keep it).
+    BoilerplateRule("wiki-residue", r"^(?:粗体文字|斜体文字|内部链接|外部链接|链接标题|标题文本)$"),
     BoilerplateRule("footnote", r"^\[\d{1,3}\]\s*\S"),
 )
 """Whole paragraphs that are page chrome, in order of priority."""
