@@ -18,7 +18,7 @@ from speechmodel.nodes import Boilerplate, FrontMatter, Marker, Paragraph, Point
 from speechmodel.outline import outline
 from speechmodel.paragraphs import paragraph_spans
 from speechmodel.serialize import dumps, loads
-from speechmodel.tables import LINE_RULES, match_marker
+from speechmodel.tables import LINE_RULES, is_speaker_line, match_marker
 
 # ---------------------------------------------------------------- markers
 
@@ -640,6 +640,29 @@ def test_a_title_may_open_with_a_numeral_and_end_with_an_exclamation() -> None:
     speech = parse("欢迎你为“求真”而来！\n——在新生报到日的讲话\n王琛\n2020.07.13\n各位同学：\n")
     assert speech.title == "欢迎你为“求真”而来！"
     assert [f.role for f in speech.front_matter][1:] == ["subtitle", "speaker", "date"]
+
+
+def test_a_byline_with_a_post_is_a_speaker_line() -> None:
+    speech = parse(
+        "2024年新年献词：启航新征程\n绍兴一中党委书记、校长 王 琛\n2023.12.31\n各位老师：\n"
+    )
+    assert speech.title == "2024年新年献词：启航新征程"
+    assert [f.role for f in speech.front_matter] == ["title", "speaker", "date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("习近平", True),
+        ("绍兴一中党委书记、校长 王 琛", True),
+        ("中共某某市委书记 张三", True),
+        ("市长在市政府全体会议上的讲话", False),  # no name after the post
+        ("他是校长。学校的书记 张三", False),  # a sentence before the post
+        ("各位校长 同志们", True),  # a name-like word: only front matter context decides
+    ],
+)
+def test_speaker_lines(text: str, speaker: bool) -> None:
+    assert is_speaker_line(text) is speaker
 
 
 def test_lines_above_a_confirmed_title_are_the_pages() -> None:

@@ -454,7 +454,10 @@ CLOSING_HEADING = re.compile(r"^(?:结束语|结语|结束语[：:]|结 束 语)
 
 SUBTITLE = re.compile(r"^(?:——|－－|--|—)")
 DATE_LINE = re.compile(
-    r"^[（(]?\s*(?:(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年[^。，,；;]{0,20}"
+    # A year alone, or a year and a month and what follows (日, 上午, 在…会议上):
+    # 2024年新年献词：… names a year and is a title.
+    r"^[（(]?\s*(?:(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年"
+    r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十〇零○]{1,3})\s*月[^。，,；;]{0,20})?"
     r"|\d{4}[.．/-]\d{1,2}[.．/-]\d{1,2}[日]?)[）)]?$"
 )
 PAREN_LINE = re.compile(r"^[（(][^（()）]{1,40}[）)]$")
@@ -465,13 +468,48 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def is_speaker_line(text: str) -> bool:
-    """A name on its own line: ``习近平``, ``王  刚``, ``阿卜杜·热合曼``.
+SPEAKER_ROLES = (
+    "书记",
+    "校长",
+    "院长",
+    "主任",
+    "局长",
+    "市长",
+    "县长",
+    "区长",
+    "省长",
+    "部长",
+    "厅长",
+    "处长",
+    "主席",
+    "总理",
+    "董事长",
+    "总经理",
+    "会长",
+    "理事长",
+    "秘书长",
+)
+"""Posts that may stand before a speaker's name on a byline: ``绍兴一中党委书记、校长 王 琛``."""
 
-    Two to eleven characters, Han but for spaces and ``·``, opening with a Han
-    character.  (Code, not a pattern: a class over the CJK range costs the regex
-    compiler a millisecond.)
+
+def is_speaker_line(text: str) -> bool:
+    """A name on its own line (``习近平``, ``王  刚``, ``阿卜杜·热合曼``), or a post and
+    then, after a space, a name (``绍兴一中党委书记、校长 王 琛``).
+
+    A name is two to eleven characters, Han but for spaces and ``·``, opening with
+    a Han character.  (Code, not a pattern: a class over the CJK range costs the
+    regex compiler a millisecond.)
     """
+    if _is_name(text):
+        return True
+    for role in SPEAKER_ROLES:
+        post, found, name = text.rpartition(role)
+        if found and post and name[:1].isspace() and _is_name(name.strip()):
+            return len(post) <= 40 and not any(mark in post for mark in "。！？；")
+    return False
+
+
+def _is_name(text: str) -> bool:
     return (
         2 <= len(text) <= 11
         and is_han(text[0])
