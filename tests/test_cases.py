@@ -18,7 +18,7 @@ from speechmodel.nodes import Boilerplate, FrontMatter, Marker, Paragraph, Point
 from speechmodel.outline import outline
 from speechmodel.paragraphs import paragraph_spans
 from speechmodel.serialize import dumps, loads
-from speechmodel.tables import LINE_RULES, is_speaker_line, match_marker
+from speechmodel.tables import LINE_RULES, is_speaker_line, match_marker, unmarked
 
 # ---------------------------------------------------------------- markers
 
@@ -713,6 +713,31 @@ def test_salutation_with_a_greeting_and_no_comma_and_a_thanks_closing() -> None:
     assert speech.salutation == "各位家长大家好！"
     assert speech.closing is not None
     assert speech.closing.body[0].span.start == speech.source.index("再次感谢")
+
+
+def test_markdown_emphasis_does_not_hide_vocatives_and_thanks() -> None:
+    # A web clip in Markdown sets the section vocatives and the thanks in bold.
+    source = (
+        "同志们，朋友们：\n今天开会。\n**同志们、朋友们！**\n一年来成绩显著。\n"
+        "**同志们、朋友们！**\n蓝图已经绘就。\n**谢谢大家！**\n"
+    )
+    speech = parse(source)
+    assert speech.salutation == "同志们，朋友们："
+    assert outline(speech)["closing"] == "蓝图已经绘就。"
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("**同志们！**", "同志们！"),
+        ("## 结束语", "结束语"),
+        ("__谢谢大家！__", "谢谢大家！"),
+        ("**一、", "一、"),
+        ("同志们，**努力**", "同志们，**努力**"),
+    ],
+)
+def test_unmarked(text: str, plain: str) -> None:
+    assert unmarked(text) == plain
 
 
 def test_a_closing_heading_marks_where_the_wrap_up_starts() -> None:

@@ -182,7 +182,7 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
         line = lines[index]
         if _numbered(line.text):
             break
-        if tables.SALUTATION.match(line.text):
+        if tables.is_salutation(line.text):
             line.kind = SALUTATION
             return index + 1
     return content[position] if position < len(content) else len(lines)
@@ -209,7 +209,7 @@ def _numbered(text: str) -> bool:
 
 
 def _editor_intro_possible(text: str) -> bool:
-    return tables.SALUTATION.match(text) is None and not _numbered(text)
+    return not tables.is_salutation(text) and not _numbered(text)
 
 
 def _title_like(text: str, *, exclaimed: bool = False) -> bool:
@@ -218,7 +218,7 @@ def _title_like(text: str, *, exclaimed: bool = False) -> bool:
     return (
         0 < len(text) <= tables.MAX_TITLE_LINE
         and (not end or end not in tables.TITLE_END_FORBIDDEN)
-        and tables.SALUTATION.match(text) is None
+        and not tables.is_salutation(text)
         and not _numbered(text)
         and _front_role(text, "title", None, []) == ""
     )
@@ -269,7 +269,7 @@ def _title_length(lines: Sequence[Line], content: Sequence[int], *, confirmed_on
             and after
             and (
                 _front_role(after[0], "title", first, after[1:])
-                or (not confirmed_only and tables.SALUTATION.match(after[0]))
+                or (not confirmed_only and tables.is_salutation(after[0]))
             )
         ):
             return length
@@ -299,7 +299,7 @@ def _front_role(text: str, previous_role: str, title: str | None, following: Seq
     if tables.is_speaker_line(text) and (
         previous_role in ("subtitle", "date", "note")
         or any(
-            _front_role(after, "speaker", None, ()) or tables.SALUTATION.match(after)
+            _front_role(after, "speaker", None, ()) or tables.is_salutation(after)
             for after in following
         )
     ):

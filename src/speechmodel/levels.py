@@ -105,7 +105,7 @@ class Layout(NamedTuple):
 def layout(lines: Sequence[Line]) -> Layout:
     marked = [i for i, line in enumerate(lines) if line.marker is not None]
     # A wrap-up formula never numbers a point, even when it opens with 最后，.
-    wrap_ups = {i for i in marked if tables.CLOSING_FORMULAS.match(lines[i].text) is not None}
+    wrap_ups = {i for i in marked if tables.opens_with_closing_formula(lines[i].text)}
     candidates = [i for i in marked if i not in wrap_ups]
     values = _runs(lines, candidates)
     rejected = {i: "lone" for i in candidates if i not in values}
@@ -361,8 +361,7 @@ def _end_at_wrap_up(
 
 def _is_wrap_up(line: Line) -> bool:
     return line.kind == CONTENT and (
-        (tables.VOCATIVE.match(line.text) is not None and not tables.is_bare_vocative(line.text))
-        or tables.CLOSING_FORMULAS.match(line.text) is not None
+        tables.opens_with_vocative(line.text) or tables.opens_with_closing_formula(line.text)
     )
 
 
@@ -377,7 +376,7 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
     region = [i for i in body if i >= after]
     # A 结束语 heading says where the wrap-up starts: look for the closing after it,
     # or take the paragraph that follows it.
-    heading = next((i for i in region if tables.CLOSING_HEADING.match(lines[i].text)), None)
+    heading = next((i for i in region if tables.is_closing_heading(lines[i].text)), None)
     if heading is not None:
         region = [i for i in region if i > heading]
         if not region:
@@ -393,9 +392,9 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
     bare = [i for i in region if tables.is_bare_vocative(lines[i].text)]
     bare_set = set(bare)
     vocative = [
-        i for i in region if i not in bare_set and tables.VOCATIVE.match(lines[i].text) is not None
+        i for i in region if i not in bare_set and tables.opens_with_vocative(lines[i].text)
     ]
-    formula = [i for i in region if tables.CLOSING_FORMULAS.match(lines[i].text) is not None]
+    formula = [i for i in region if tables.opens_with_closing_formula(lines[i].text)]
     if not items:
         # Without numbering, a speech addresses its audience many times on the way;
         # the wrap-up is the last such address.

@@ -437,8 +437,43 @@ BARE_VOCATIVE = re.compile(rf"^{_ADDRESS_LIST}[！!：:，,。]?$")
 """A paragraph that is nothing but a vocative: ``各位代表！``."""
 
 
+def unmarked(text: str) -> str:
+    """``text`` without the Markdown around it: a heading's ``#``s, and ``**``/``__``
+    emphasis around the whole paragraph (``**同志们、朋友们！**``)."""
+    if text[:1] not in "#*_":
+        return text
+    start = MARKDOWN_PREFIX.match(text)
+    end = start.end() if start else 0
+    emphasis = text[end - 2 : end] if end >= 2 else ""
+    if emphasis in ("**", "__") and text.endswith(emphasis) and len(text) >= end + 2:
+        return text[end:-2]
+    return text[end:]
+
+
+# The predicates below read through Markdown emphasis, which web clips put on
+# vocatives and thanks (**同志们！**, **谢谢大家！**).
+
+
+def is_salutation(text: str) -> bool:
+    return SALUTATION.match(unmarked(text)) is not None
+
+
+def opens_with_vocative(text: str) -> bool:
+    """Whether ``text`` opens by addressing the audience and goes on after it."""
+    plain = unmarked(text)
+    return VOCATIVE.match(plain) is not None and BARE_VOCATIVE.match(plain) is None
+
+
 def is_bare_vocative(text: str) -> bool:
-    return BARE_VOCATIVE.match(text) is not None
+    return BARE_VOCATIVE.match(unmarked(text)) is not None
+
+
+def opens_with_closing_formula(text: str) -> bool:
+    return CLOSING_FORMULAS.match(unmarked(text)) is not None
+
+
+def is_closing_heading(text: str) -> bool:
+    return CLOSING_HEADING.match(unmarked(text)) is not None
 
 
 CLOSING_FORMULAS = re.compile(
