@@ -82,6 +82,7 @@ def classify(
     """
     lines = [Line(start, end, source[start:end]) for start, end in paragraph_spans(source)]
     _mark_chrome(lines, chrome)
+    _mark_metadata(lines)  # before the rules, which would take its --- fences
     _mark_boilerplate(lines)
     body_start = _mark_front_matter(lines)
     if heading is not None and not any(line.kind == TITLE for line in lines):
@@ -111,6 +112,8 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
     trailer = ""
     quoted_rule = ""  # the rule of a quoted boilerplate line: the quote goes on with it
     for index, line in enumerate(lines):
+        if line.kind == FRONT:
+            continue
         if not trailer:
             trailer = tables.TRAILER_RULES.first(line.text)
         quote = tables.BLOCKQUOTE.match(line.text)
@@ -140,13 +143,16 @@ def _is_split_footnote(lines: Sequence[Line], index: int) -> bool:
 # ---------------------------------------------------------------- front matter
 
 
+def _mark_metadata(lines: Sequence[Line]) -> None:
+    """Mark a leading YAML front-matter block (``---`` … ``---``) as metadata."""
+    content = [i for i, line in enumerate(lines) if line.kind != BOILERPLATE]
+    for index in content[: _yaml_block_length(lines, content)]:
+        lines[index].kind, lines[index].rule = FRONT, "metadata"
+
+
 def _mark_front_matter(lines: Sequence[Line]) -> int:
     """Mark title, front matter and salutation; return where the body starts."""
-    content = [i for i, line in enumerate(lines) if line.kind != BOILERPLATE]
-    metadata = _yaml_block_length(lines, content)
-    for index in content[:metadata]:
-        lines[index].kind, lines[index].rule = FRONT, "metadata"
-    content = content[metadata:]
+    content = [i for i, line in enumerate(lines) if line.kind == CONTENT]
     if not content:
         return len(lines)
     title_count = _title_length(lines, content, confirmed_only=False)

@@ -366,6 +366,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$",
     ),
     BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
+    # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
+    BoilerplateRule("markdown-break", r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"),
     # The sample text a wiki editor's toolbar inserts (Wikisource copies keep it).
     BoilerplateRule("wiki-residue", r"^(?:粗体文字|斜体文字|内部链接|外部链接|链接标题|标题文本)$"),
     BoilerplateRule("footnote", r"^\[\d{1,3}\]\s*\S"),
@@ -487,7 +489,8 @@ CLOSING_FORMULAS = re.compile(
 CLOSING_HEADING = re.compile(r"^(?:结束语|结语|结束语[：:]|结 束 语)$")
 """An unnumbered heading that announces the wrap-up of a report."""
 
-SUBTITLE = re.compile(r"^(?:——|－－|--|—)")
+SUBTITLE = re.compile(r"^(?:——|－－|--|—)(?![-—－\s]*$)")
+"""A dash, then words (``---`` alone is a Markdown rule, not a subtitle)."""
 DATE_LINE = re.compile(
     # A year alone, or a year and a month and what follows (日, 上午, 在…会议上):
     # 2024年新年献词：… names a year and is a title.
