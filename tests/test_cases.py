@@ -440,6 +440,34 @@ def test_under_a_part_paragraphs_before_the_points_do_not_count() -> None:
     assert [p.marker.text for p in speech.parts[0].points] == ["一是", "二是"]
 
 
+def test_a_token_list_after_a_run_in_point_is_its_sibling() -> None:
+    # 一是… are the lowest level; （一）… after them is the part's next list.
+    source = "一、甲\n二、乙\n一是丙。内容。\n二是丁。内容。\n抓好以下两项：\n（一）戊\n（二）己\n三、庚\n"
+    points = parse(source).parts[1].points
+    assert [p.marker.text for p in points] == ["一是", "二是", "（一）", "（二）"]
+
+
+def test_a_restart_after_a_transition_goes_on_when_the_speech_closes_later() -> None:
+    # A report's review (一、二、), a vocative, its tasks (一、二、 again), then the close.
+    source = (
+        "一、回顾甲\n内容。\n二、回顾乙\n内容。\n同志们，过去一年很不平凡。\n今年的任务\n"
+        "一、任务甲\n内容。\n二、任务乙\n内容。\n同志们，让我们共同努力！\n"
+    )
+    speech = parse(source)
+    assert [p.heading.text for p in speech.parts] == ["回顾甲", "回顾乙", "任务甲", "任务乙"]
+    assert outline(speech)["closing"] == "同志们，让我们共同努力！"
+
+
+def test_a_restart_after_the_closing_is_an_appended_text() -> None:
+    source = (
+        "一、甲\n内容。\n二、乙\n内容。\n同志们！让我们共同努力！\n某某同志事迹\n"
+        "一、对党忠诚。\n二、敢挑重任。\n"
+    )
+    speech = parse(source)
+    assert [p.heading.text for p in speech.parts] == ["甲", "乙"]
+    assert outline(speech)["closing"] == "同志们！让我们共同努力！"
+
+
 def test_a_lower_style_nests_under_a_paragraph_item() -> None:
     # ① is below 1. on the GB/T 9704 ladder: it nests under the paragraph 2.…。…
     speech = parse("一、甲\n二、乙\n1.丙\n2.丁。戊\n①己\n②庚\n③辛\n3.壬")
@@ -686,6 +714,9 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("（信息来源：新华社香港）", "source-line"),
         ("上一篇：关于印发某某方案的通知", "prev-next"),
         ("粗体文字", "wiki-residue"),
+        ("（新华社北京8月24日电）", "dateline"),
+        ("---", "markdown-break"),
+        ("* * *", "markdown-break"),
         ("Public domain", "licence-flag"),
         ("（来源于群众的智慧）", ""),  # 来源 as a word in a speech sentence
         ("粗体文字要少用。", ""),
@@ -713,6 +744,13 @@ def test_salutation_with_a_greeting_and_no_comma_and_a_thanks_closing() -> None:
     assert speech.salutation == "各位家长大家好！"
     assert speech.closing is not None
     assert speech.closing.body[0].span.start == speech.source.index("再次感谢")
+
+
+def test_a_salutation_to_colleagues_after_a_line_to_a_host() -> None:
+    source = "通伦总理，\n各位同事：\n很高兴同大家见面。\n各位同事，\n让我们携手前行。谢谢。\n"
+    speech = parse(source)
+    assert speech.salutation == "各位同事："
+    assert outline(speech)["closing"] == "让我们携手前行。谢谢。"
 
 
 def test_markdown_emphasis_does_not_hide_vocatives_and_thanks() -> None:

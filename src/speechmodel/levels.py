@@ -295,8 +295,13 @@ def _place(stack: Sequence[_Level], marker: tables.MarkerMatch, value: int, gap:
         current = stack[-1]
         if len(stack) > 1:
             # Under a point, a new list elaborates it when it follows closely (一是…
-            # after the paragraph 其次是…, 1. under the heading （一）…).
-            nests = gap <= ELABORATION_GAP
+            # after the paragraph 其次是…, 1. under the heading （一）…).  Run-in
+            # points (一是…, 一要…) are the lowest level of a text: a token list after
+            # one (（一）…, 1.…) is its sibling, unless the point is a heading.
+            nests = gap <= ELABORATION_GAP and (
+                current.heading
+                or not (tables.is_run_in(current.style) and marker.style in tables.LADDER)
+            )
         else:
             # Under a part, a new style nests when the part is a heading, a part style
             # numbers the parts, or the ladder of styles puts it below.  At the top,
@@ -335,7 +340,9 @@ def _end_at_wrap_up(
     followed by numbering starting afresh at 1 ends the speech: the numbers after
     it enumerate inside the closing (``一是要…二是要…``), or belong to another
     text the page appended (its own ``一、``).  Numbering that goes on from before
-    (``第三，``) means the speech has not ended.
+    (``第三，``) means the speech has not ended, and so does another wrap-up after
+    the new numbering: the first was a transition (a report's review, 同志们，过去
+    的一年…, then its tasks 一、…六、 and 同志们，今年…).
     """
     order = sorted(items)
     if not order or not _marker(lines, order[0]).part_style:
@@ -352,7 +359,9 @@ def _end_at_wrap_up(
         if after < last_part or not restarts:
             continue
         before = order[position - 1]
-        if any(_is_wrap_up(lines[i]) for i in range(before + 1, after)):
+        if any(_is_wrap_up(lines[i]) for i in range(before + 1, after)) and not any(
+            _is_wrap_up(line) for line in lines[order[-1] + 1 :]
+        ):
             for index in order[position:]:
                 rejected[index] = "after-closing"
             return {i: items[i] for i in order[:position]}

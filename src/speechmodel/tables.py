@@ -366,6 +366,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$",
     ),
     BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
+    # A news agency's dateline on its own line: （新华社北京8月24日电）
+    BoilerplateRule("dateline", r"^[（(][^（()）]{2,24}电[）)]$"),
     # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
     BoilerplateRule("markdown-break", r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"),
     # The sample text a wiki editor's toolbar inserts (Wikisource copies keep it).
@@ -404,7 +406,10 @@ SPLIT_FOOTNOTE = re.compile(r"^(?:\d{1,3}|[A-Z]{2,5} ?\d{1,3})$")
 
 # ---------------------------------------------------------------- front matter
 
-_AUDIENCE = r"(?:同志|代表|委员|来宾|嘉宾|领导|同仁|专家|老师|同学|朋友|校友|家长|战友|青年)"
+_AUDIENCE = (
+    r"(?:同志|代表|委员|来宾|嘉宾|领导|同仁|专家|老师|同学|朋友|校友|家长|战友|青年"
+    r"|同事|同胞|先生|女士|伙伴|师生|干部|职工|员工|乡亲)"
+)
 # A Han character that is not one of the joining words (和及与) between addresses.
 # Backtracking review: when an address may hold a joining word, a line such as
 # 和们和们… splits into addresses in exponentially many ways, and SALUTATION took
