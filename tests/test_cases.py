@@ -693,6 +693,21 @@ def test_speaker_lines(text: str, speaker: bool) -> None:
     assert is_speaker_line(text) is speaker
 
 
+def test_a_headline_holding_the_title_is_the_pages() -> None:
+    # A Markdown web clip: the site's headline adds the speaker to the speech's title.
+    source = (
+        "# 习近平：在中央城市工作会议上的讲话\n> 来源：学习强国\n---\n"
+        "在中央城市工作会议上的讲话\n时隔10年，党中央再次召开城市工作会议。\n"
+    )
+    speech = parse(source)
+    assert speech.title == "在中央城市工作会议上的讲话"
+    assert [(b.rule, b.text) for b in speech.boilerplate] == [
+        ("page-heading", "# 习近平：在中央城市工作会议上的讲话"),
+        ("source-line", "> 来源：学习强国"),
+        ("markdown-break", "---"),
+    ]
+
+
 def test_lines_above_a_confirmed_title_are_the_pages() -> None:
     # As a scraped page reads: column name, the page's heading, its source line, then
     # the speech's own title block.

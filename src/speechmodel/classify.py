@@ -25,6 +25,8 @@ CONTENT = "CONTENT"
 #: How many lines of the page (an editor's introduction, a column name) may stand
 #: above a title that front matter confirms.
 MAX_LINES_BEFORE_TITLE = 3
+MIN_CONTAINED_TITLE = 4
+"""A shorter line inside a headline is a word of it, not a title."""
 #: How far into the text (in non-boilerplate lines) a salutation may come.
 SALUTATION_WINDOW = 4
 #: Words that mark a line as the title of a speech even without a subtitle below it.
@@ -156,6 +158,10 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
     if not content:
         return len(lines)
     title_count = _title_length(lines, content, confirmed_only=False)
+    if title_count == 1 and _is_page_headline(lines, content):
+        lines[content[0]].kind, lines[content[0]].rule = BOILERPLATE, "page-heading"
+        content = content[1:]
+        title_count = _title_length(lines, content, confirmed_only=False)
     # A scraped page often puts an editor's introduction, or the column's name and the
     # page's own heading, above the title: lines that go before a title block which
     # front matter confirms (a subtitle, a date, a speaker) are the page's, not the text's.
@@ -192,6 +198,22 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
             line.kind = SALUTATION
             return index + 1
     return content[position] if position < len(content) else len(lines)
+
+
+def _is_page_headline(lines: Sequence[Line], content: Sequence[int]) -> bool:
+    """Whether the first line is a page's headline over the speech's own title: the
+    next line is title-like and the headline holds it, with more around it
+    (``# 习近平：在中央城市工作会议上的讲话`` over ``在中央城市工作会议上的讲话``)."""
+    if len(content) < 2:
+        return False
+    headline = tables.unmarked(lines[content[0]].text)
+    title = lines[content[1]].text
+    return (
+        len(title) >= MIN_CONTAINED_TITLE
+        and title != headline
+        and title in headline
+        and (_title_like(title))
+    )
 
 
 def _yaml_block_length(lines: Sequence[Line], content: Sequence[int]) -> int:
