@@ -32,6 +32,8 @@ MARKERS: list[tuple[str, str, int, str, str, int]] = [
     ("1.统一思想", "1.", 1, "1.", ".", 2),
     ("１．统一思想", "１．", 1, "1.", "．", 2),
     ("（1）统一思想", "（1）", 1, "（1）", "（）", 3),
+    ("1)、坚决贯彻", "1)、", 1, "1)", ")、", 3),
+    ("3）加强能力", "3）", 3, "1)", "）", 2),
     ("①", "①", 1, "①", "", 1),
     ("③加强", "③", 3, "①", "", 1),
     ("第二，抓落实", "第二", 2, "第一", "，", 3),
@@ -466,6 +468,15 @@ def test_a_restart_after_the_closing_is_an_appended_text() -> None:
     speech = parse(source)
     assert [p.heading.text for p in speech.parts] == ["甲", "乙"]
     assert outline(speech)["closing"] == "同志们！让我们共同努力！"
+
+
+def test_bracket_only_numbers_nest_under_arabic_points() -> None:
+    source = "一、甲\n二、乙\n1、丙\n2、丁\n这是难题。\n1)、戊。\n2)、己。\n3、庚\n三、辛\n总的来说，成绩很大。\n"
+    speech = parse(source)
+    points = speech.parts[1].points
+    assert [p.marker.text for p in points] == ["1、", "2、", "3、"]
+    assert [p.marker.text for p in points[1].points] == ["1)、", "2)、"]
+    assert outline(speech)["closing"] == "总的来说，成绩很大。"
 
 
 def test_a_lower_style_nests_under_a_paragraph_item() -> None:

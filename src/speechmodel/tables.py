@@ -118,6 +118,13 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "arabic",
         False,
     ),
+    MarkerRule(
+        # 1)、 / 1） : a closing bracket only, as some speakers write the (1) level.
+        "1)",
+        re.compile(r"(?P<label>(?P<num>[0-9０-９]{1,2})(?P<delim>[)）]、?))"),
+        "arabic",
+        False,
+    ),
     MarkerRule("①", re.compile(rf"(?P<label>(?P<num>[{CIRCLED}]))(?P<delim>)"), "circled", False),
     MarkerRule(
         "第一",
@@ -160,8 +167,9 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
 )
 """Marker styles, tried in order at each paragraph start; the first match wins."""
 
-LADDER = {"一": 0, "第一部分": 0, "一、": 0, "（一）": 1, "1.": 2, "（1）": 3, "①": 4}
-"""Rank of the token styles in the GB/T 9704 order 一、 → （一） → 1. → （1） → ①.
+LADDER = {"一": 0, "第一部分": 0, "一、": 0, "（一）": 1, "1.": 2, "（1）": 3, "1)": 3, "①": 4}
+"""Rank of the token styles in the GB/T 9704 order 一、 → （一） → 1. → （1） → ①
+(``1)`` is written for ``（1）``).
 Word styles (第一，, 一是, 一要, 一方面) have no rank: they are run-in points."""
 
 
@@ -485,7 +493,7 @@ def is_closing_heading(text: str) -> bool:
 
 CLOSING_FORMULAS = re.compile(
     r"^(?:谢谢大家|谢谢各位|谢谢！|谢谢!|谢谢。|谢谢$|今天的会议就开到这里|今天的会就开到这里|散会"
-    r"|总之[，,]|总而言之[，,]|综上所述[，,]|最后[，,](?:让我们|祝|预祝|衷心祝|谢谢)|让我们"
+    r"|总之[，,]|总而言之[，,]|综上所述[，,]|总的来说|总的说来|最后[，,](?:让我们|祝|预祝|衷心祝|谢谢)|让我们"
     r"|我(?:今天)?就讲(?:这些|到这里)|我的讲话就到这里|(?:以上|上面)(?:就是)?我(?:讲|谈)的"
     r"|(?:再次|再一次)?感谢大家)"
 )
