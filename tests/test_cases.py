@@ -704,6 +704,29 @@ def test_speaker_lines(text: str, speaker: bool) -> None:
     assert is_speaker_line(text) is speaker
 
 
+def test_an_appendix_after_the_closing_is_boilerplate() -> None:
+    # A report's attachments and glossary: numbered, but not the speech's points.
+    source = (
+        "各位代表：\n一、甲\n（一）子。内容。\n（二）丑。内容。\n二、乙\n内容。\n"
+        "各位代表，让我们共同努力！\n附件：\n1．附件1：名词解释.doc\n2．附件2：民生实事.doc\n"
+    )
+    speech = parse(source)
+    assert outline(speech)["closing"] == "各位代表，让我们共同努力！"
+    assert speech.parts[1].points == ()
+    assert [(b.rule, b.text) for b in speech.boilerplate] == [
+        ("appendix", "附件："),
+        ("appendix", "1．附件1：名词解释.doc"),
+        ("appendix", "2．附件2：民生实事.doc"),
+    ]
+
+
+def test_a_bold_or_marked_title_under_a_headline() -> None:
+    source = "# 习近平：健全全面从严治党体系\n---\n健全全面从严治党体系※\n今天进行集体学习。\n"
+    speech = parse(source)
+    assert speech.title == "健全全面从严治党体系"  # the ※ is a spliced footnote mark
+    assert speech.boilerplate[0].rule == "page-heading"
+
+
 def test_a_headline_holding_the_title_is_the_pages() -> None:
     # A Markdown web clip: the site's headline adds the speaker to the speech's title.
     source = (
@@ -741,6 +764,11 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("上一篇：关于印发某某方案的通知", "prev-next"),
         ("粗体文字", "wiki-residue"),
         ("（新华社北京8月24日电）", "dateline"),
+        ("新华社北京10月28日电", "dateline"),
+        ("※这是2024年6月27日的讲话。", "footnote"),
+        ("图解", "site-nav"),
+        ("一图读懂 | 2022年某某区政府工作报告 2022-04-21", "related-link"),
+        ("我们要致电慰问。", ""),
         ("---", "markdown-break"),
         ("* * *", "markdown-break"),
         ("Public domain", "licence-flag"),

@@ -161,7 +161,8 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
     if title_count == 1 and _is_page_headline(lines, content):
         lines[content[0]].kind, lines[content[0]].rule = BOILERPLATE, "page-heading"
         content = content[1:]
-        title_count = _title_length(lines, content, confirmed_only=False)
+        # The headline names the line it holds: that line is a title on its own.
+        title_count = max(1, _title_length(lines, content, confirmed_only=False))
     # A scraped page often puts an editor's introduction, or the column's name and the
     # page's own heading, above the title: lines that go before a title block which
     # front matter confirms (a subtitle, a date, a speaker) are the page's, not the text's.
@@ -208,11 +209,12 @@ def _is_page_headline(lines: Sequence[Line], content: Sequence[int]) -> bool:
         return False
     headline = tables.unmarked(lines[content[0]].text)
     title = lines[content[1]].text
+    core = tables.unmarked(title).rstrip("※*＊")  # a bold title, a footnote mark
     return (
-        len(title) >= MIN_CONTAINED_TITLE
-        and title != headline
-        and title in headline
-        and (_title_like(title))
+        len(core) >= MIN_CONTAINED_TITLE
+        and core != headline
+        and core in headline
+        and _title_like(title)
     )
 
 

@@ -343,7 +343,7 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule(
         "site-nav",
         (
-            r"^(?:(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|Top|TOP|top|【打印正文】|【关闭窗口】)"
+            r"^(?:(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|图解|Top|TOP|top|【打印正文】|【关闭窗口】)"
             r"[\s|｜/]*)+$"
         ),
     ),
@@ -366,6 +366,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         ),
     ),
     BoilerplateRule("site-url", r"^\S{0,20}\s*https?://\S+$"),
+    # A related article listed with its date: 一图读懂 | 2022年宝安区政府工作报告 2022-04-21
+    BoilerplateRule("related-link", r"^\S.{3,60}\s\d{4}-\d{1,2}-\d{1,2}$"),
     BoilerplateRule("html-tag", r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?"),
     # 【导  读】…, 【2019年1月学习材料】, or a whole paragraph in 【】: an editor's note.
     BoilerplateRule("editor-note", r"^【[^】]{0,20}】|^【[^】]*】$"),
@@ -375,12 +377,12 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     ),
     BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
     # A news agency's dateline on its own line: （新华社北京8月24日电）
-    BoilerplateRule("dateline", r"^[（(][^（()）]{2,24}电[）)]$"),
+    BoilerplateRule("dateline", r"^[（(]?[^（()）\s]{0,12}\d{1,2}月\d{1,2}日电[）)]?$"),
     # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
     BoilerplateRule("markdown-break", r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"),
     # The sample text a wiki editor's toolbar inserts (Wikisource copies keep it).
     BoilerplateRule("wiki-residue", r"^(?:粗体文字|斜体文字|内部链接|外部链接|链接标题|标题文本)$"),
-    BoilerplateRule("footnote", r"^\[\d{1,3}\]\s*\S"),
+    BoilerplateRule("footnote", r"^\[\d{1,3}\]\s*\S|^※\s*\S"),
 )
 """Whole paragraphs that are page chrome, in order of priority."""
 LINE_RULES = RuleTable(LINE_BOILERPLATE)
@@ -393,6 +395,11 @@ TRAILER_START: tuple[BoilerplateRule, ...] = (
         "appendix",
         r"^【(?:参考资料|參考資料|相关阅读|相關閱讀|延伸阅读|相关链接|相关文章)】",
     ),
+    # 附件： / 附件1：名词解释.doc, and a report's appended glossary
+    BoilerplateRule("appendix", r"^(?:附件|附录)\s*\d{0,2}\s*(?:[：:]|$)"),
+    BoilerplateRule(
+        "appendix", r"^[^。，,！？]{0,24}(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$"
+    ),
 )
 """A paragraph matching one of these starts a block of boilerplate that runs to the end."""
 TRAILER_RULES = RuleTable(TRAILER_START)
@@ -402,6 +409,8 @@ INLINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     # ``[`` first, then the look-behind: a pattern that opens with a literal is
     # searched by a fast scan for that character.
     BoilerplateRule("footnote-ref", r"\[(?<=\S\[)\d{1,3}\]"),
+    # ※ after a title or sentence, pointing to an editor's note
+    BoilerplateRule("footnote-ref", r"※"),
 )
 """Fragments spliced into a speech sentence."""
 INLINE_PATTERNS = tuple((rule.name, re.compile(rule.pattern)) for rule in INLINE_BOILERPLATE)
