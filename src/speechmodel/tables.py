@@ -377,7 +377,7 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     ),
     BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
     # A news agency's dateline on its own line: （新华社北京8月24日电）
-    BoilerplateRule("dateline", r"^[（(]?[^（()）\s]{0,12}\d{1,2}月\d{1,2}日电[）)]?$"),
+    BoilerplateRule("dateline", r"^[（(]?\S{0,12}\d{1,2}月\d{1,2}日电[）)]?$"),
     # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
     BoilerplateRule("markdown-break", r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"),
     # The sample text a wiki editor's toolbar inserts (Wikisource copies keep it).
@@ -398,7 +398,7 @@ TRAILER_START: tuple[BoilerplateRule, ...] = (
     # 附件： / 附件1：名词解释.doc, and a report's appended glossary
     BoilerplateRule("appendix", r"^(?:附件|附录)\s*\d{0,2}\s*(?:[：:]|$)"),
     BoilerplateRule(
-        "appendix", r"^[^。，,！？]{0,24}(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$"
+        "appendix", r"^\S{0,24}(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$"
     ),
 )
 """A paragraph matching one of these starts a block of boilerplate that runs to the end."""
