@@ -437,6 +437,26 @@ def test_a_new_list_under_a_point_must_follow_it_closely(between: str, nested: b
         assert all(p.points == () for p in points)
 
 
+def test_under_a_heading_point_a_list_nests_after_its_paragraphs() -> None:
+    source = (
+        "一、甲\n二、特色\n（一）课程体系\n我校的课程设计。\n课程示意图\n附：结构解读\n"
+        "1.横向结构\n2.纵向结构\n（二）学科竞赛\n三、丙\n"
+    )
+    points = parse(source).parts[1].points
+    assert [p.marker.text for p in points] == ["（一）", "（二）"]
+    assert [p.marker.text for p in points[0].points] == ["1.", "2."]
+
+
+def test_after_turning_to_the_audience_a_list_elaborates_no_point() -> None:
+    source = (
+        "一、甲\n二、任务\n（一）抓发展\n内容。\n（二）保安全\n内容。\n"
+        "各位代表！完成上述任务，要做到四点：\n一是要用心。\n二是要用力。\n"
+        "各位代表！让我们共同努力！\n"
+    )
+    points = parse(source).parts[1].points
+    assert [p.marker.text for p in points] == ["（一）", "（二）", "一是", "二是"]
+
+
 def test_under_a_part_paragraphs_before_the_points_do_not_count() -> None:
     speech = parse("一、成绩\n甲。\n乙。\n丙。\n一是丁。\n二是戊。\n二、任务\n")
     assert [p.marker.text for p in speech.parts[0].points] == ["一是", "二是"]

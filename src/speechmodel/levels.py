@@ -219,19 +219,26 @@ def _marker(lines: Sequence[Line], index: int) -> tables.MarkerMatch:
 class _Level:
     """One open depth: the styles met there (style → last value) and its current item."""
 
-    __slots__ = ("heading", "last", "line", "part_style", "style")
+    __slots__ = ("heading", "last", "line", "part_style", "sentence", "style")
 
-    def __init__(
-        self, last: dict[str, int], style: str, heading: bool, part_style: bool, line: int
-    ) -> None:
+    def __init__(self, last: dict[str, int], style: str, part_style: bool) -> None:
         self.last = last
         self.style = style
         """The style of the current item at this depth."""
-        self.heading = heading
-        """Whether the current item at this depth is a heading (sub-lists nest under it)."""
         self.part_style = part_style
-        self.line = line
+        self.heading = False
+        """Whether the current item at this depth is a heading (sub-lists nest under it)."""
+        self.sentence = False
+        """Whether the current item's line ends a sentence (a heading proper does not)."""
+        self.line = 0
         """The index of the current item's line."""
+
+    def take(self, style: str, lines: Sequence[Line], index: int) -> None:
+        """Make the item on line ``index``, in ``style``, the current one at this depth."""
+        self.style = style
+        self.heading = _is_heading(lines[index])
+        self.sentence = _ends_sentence(lines[index])
+        self.line = index
 
 
 def _nest(
@@ -249,43 +256,55 @@ def _nest(
             rejected[index] = "before-part"  # a point before the first part: a paragraph
             continue
         value = values[index]
-        depth = _place(stack, marker, value, _plain_paragraphs(lines, stack, index))
+        depth = _place(stack, marker, value, _gap(lines, stack, index))
         if depth is None or depth >= MAX_DEPTH:
             rejected[index] = "unplaceable" if depth is None else "too-deep"
             continue
-        heading = _is_heading(lines[index])
         if depth == len(stack):
-            stack.append(
-                _Level({marker.style: value}, marker.style, heading, marker.part_style, index)
-            )
+            stack.append(_Level({}, marker.style, marker.part_style))
         else:
             del stack[depth + 1 :]
-            stack[depth].last[marker.style] = value
-            stack[depth].style = marker.style
-            stack[depth].heading = heading
-            stack[depth].line = index
+        stack[depth].last[marker.style] = value
+        stack[depth].take(marker.style, lines, index)
         items[index] = Item(line=lines[index], depth=depth, value=value)
     return items
 
 
 ELABORATION_GAP = 1
-"""How many plain paragraphs may stand between a point and a new list that elaborates
-it (其次是…。 / 1993年以后的人有以下特征： / 一是…).  After more, the speech has
-moved on and the new list is the point's sibling: （七）…。 and four paragraphs of
-summing up, then 一是…四是 the problems.  (Under a part, paragraphs often come
-before its points; there the gap does not count.)"""
+"""How many plain paragraphs may stand between a point that is a sentence and a new
+list that elaborates it (其次是…。 / 1993年以后的人有以下特征： / 一是…).  After
+more, the speech has moved on and the new list is the point's sibling: （七）…。 and
+four paragraphs of summing up, then 一是…四是 the problems.  (Under a part, or a
+point that is a heading proper, paragraphs often come before the list; there the
+gap does not count.)"""
 
 
-def _plain_paragraphs(lines: Sequence[Line], stack: Sequence[_Level], index: int) -> int:
-    """Content paragraphs between the innermost open item and the line ``index``."""
+class _Gap(NamedTuple):
+    """What stands between the innermost open item and a new item."""
+
+    paragraphs: int
+    """How many plain paragraphs."""
+    addressed: bool
+    """Whether one of them turns to the audience (各位代表！…): the speech is back at
+    its own level, and what follows elaborates no point."""
+
+
+def _gap(lines: Sequence[Line], stack: Sequence[_Level], index: int) -> _Gap:
     if not stack:
-        return 0
-    return sum(1 for line in lines[stack[-1].line + 1 : index] if line.kind == CONTENT)
+        return _Gap(0, False)
+    between = [line for line in lines[stack[-1].line + 1 : index] if line.kind == CONTENT]
+    addressed = any(
+        tables.opens_with_vocative(line.text) or tables.is_bare_vocative(line.text)
+        for line in between
+    )
+    return _Gap(len(between), addressed)
 
 
-def _place(stack: Sequence[_Level], marker: tables.MarkerMatch, value: int, gap: int) -> int | None:
-    """The depth of a new item, or None if it cannot be placed; ``gap`` is the number of
-    plain paragraphs since the innermost open item."""
+def _place(
+    stack: Sequence[_Level], marker: tables.MarkerMatch, value: int, gap: _Gap
+) -> int | None:
+    """The depth of a new item, or None if it cannot be placed; ``gap`` is what stands
+    between it and the innermost open item."""
     for depth in range(len(stack) - 1, -1, -1):
         if marker.style in stack[depth].last:
             return depth  # continues, skips ahead in, or restarts a list at that depth
@@ -294,11 +313,15 @@ def _place(stack: Sequence[_Level], marker: tables.MarkerMatch, value: int, gap:
     if value == 1:
         current = stack[-1]
         if len(stack) > 1:
-            # Under a point, a new list elaborates it when it follows closely (一是…
-            # after the paragraph 其次是…, 1. under the heading （一）…).  Run-in
+            # Under a point, a new list elaborates it: anywhere under a heading proper
+            # (（二）以…构建课程体系, its paragraphs, then 1.…), and after a sentence
+            # only when it follows closely (一是… after the paragraph 其次是…。).  Run-in
             # points (一是…, 一要…) are the lowest level of a text: a token list after
             # one (（一）…, 1.…) is its sibling, unless the point is a heading.
-            nests = gap <= ELABORATION_GAP and (
+            close = not gap.addressed and (
+                (current.heading and not current.sentence) or gap.paragraphs <= ELABORATION_GAP
+            )
+            nests = close and (
                 current.heading
                 or not (tables.is_run_in(current.style) and marker.style in tables.LADDER)
             )
@@ -316,6 +339,12 @@ def _place(stack: Sequence[_Level], marker: tables.MarkerMatch, value: int, gap:
     if value - 1 in stack[0].last.values():
         return 0  # 一、 二、 then 第三，: the ordinal of the parts goes on in another style
     return None
+
+
+def _ends_sentence(line: Line) -> bool:
+    """Whether a marker line holds a sentence end (。！？；) after its marker."""
+    assert line.marker is not None
+    return tables.LEAD_END.search(line.text, line.marker.end) is not None
 
 
 def _is_heading(line: Line) -> bool:
