@@ -686,6 +686,9 @@ def test_nodes_are_frozen() -> None:
         ("提几点建议。", None),
         ("一年来取得了三个方面的成绩。", None),
         ("我们有三个方面的优势。", None),
+        ("下面我从“传承博雅、凝聚人心和共谋发展”三个方面作一表态发言。", 3),
+        ("下面我从简况、亮点、理念、发展、成果、方向六个方面，就创建情况作一汇报。", 6),
+        ("从去年以来，我们在三个方面取得了进展。", None),
     ],
 )
 def test_announced_counts(text: str, announced: int | None) -> None:
@@ -788,6 +791,7 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("※这是2024年6月27日的讲话。", "footnote"),
         ("图解", "site-nav"),
         ("一图读懂 | 2022年某某区政府工作报告 2022-04-21", "related-link"),
+        ("5月2日，习近平来到北京大学考察。新华社记者 李涛 摄", "photo-caption"),
         ("我们要致电慰问。", ""),
         ("---", "markdown-break"),
         ("* * *", "markdown-break"),
@@ -850,6 +854,15 @@ def test_markdown_emphasis_does_not_hide_vocatives_and_thanks() -> None:
 )
 def test_unmarked(text: str, plain: str) -> None:
     assert unmarked(text) == plain
+
+
+def test_a_bare_vocative_after_a_last_paragraph_point_opens_the_closing() -> None:
+    # Under a last heading a bare vocative opens that part's text (d02); after a last
+    # point that is a paragraph it marks the wrap-up, whose text is the next paragraph.
+    source = (
+        "同学们：\n一是要立志。内容。\n二是要力行。内容。\n同学们、老师们！\n辛弃疾写道：好。\n"
+    )
+    assert outline(parse(source))["closing"] == "辛弃疾写道：好。"
 
 
 def test_a_closing_heading_marks_where_the_wrap_up_starts() -> None:

@@ -425,8 +425,9 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
         and region
         and region[0] == after
         and tables.is_bare_vocative(lines[after].text)
+        and _is_heading(lines[after - 1])
     ):
-        region = region[1:]  # a bare vocative right under the last item opens its text
+        region = region[1:]  # a bare vocative right under the last heading opens its text
     bare = [i for i in region if tables.is_bare_vocative(lines[i].text)]
     bare_set = set(bare)
     vocative = [

@@ -376,6 +376,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$",
     ),
     BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
+    # A photo caption: …新华社记者 李涛 摄
+    BoilerplateRule("photo-caption", r"(?:记者|摄影|通讯员)\s?\S{2,8}\s?摄[）)]?$"),
     # A news agency's dateline on its own line: （新华社北京8月24日电）
     BoilerplateRule("dateline", r"^[（(]?\S{0,12}\d{1,2}月\d{1,2}日电[）)]?$"),
     # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
@@ -604,6 +606,11 @@ ANNOUNCEMENTS = (
         rf"{_COUNT}{_COUNTED}[^。；！？，,]{{0,6}}?(?:作|做|进行)?一?(?:简要|简单)?(?:汇报|报告|交流|说明|介绍)"
     ),
     re.compile(rf"(?:交流|汇报|谈谈|讲讲)[^。；！？]{{0,30}}?{_COUNT}{_COUNTED}"),
+    # 从…、…、…六个方面，就…作一汇报 / 从“…”三个方面作一表态发言
+    re.compile(
+        rf"从[^。；！？]{{0,60}}?{_COUNT}个?方面[^。；！？]{{0,40}}?"
+        r"(?:汇报|报告|交流|说明|介绍|发言|谈|讲)"
+    ),
 )
 """An opening that announces how many parts follow (``下面，我讲三点意见``)."""
 
