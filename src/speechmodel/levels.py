@@ -256,7 +256,7 @@ def _nest(
             rejected[index] = "before-part"  # a point before the first part: a paragraph
             continue
         value = values[index]
-        depth = _place(stack, marker, value, _gap(lines, stack, index))
+        depth = _place(stack, marker, value, lines, index)
         if depth is None or depth >= MAX_DEPTH:
             rejected[index] = "unplaceable" if depth is None else "too-deep"
             continue
@@ -290,8 +290,6 @@ class _Gap(NamedTuple):
 
 
 def _gap(lines: Sequence[Line], stack: Sequence[_Level], index: int) -> _Gap:
-    if not stack:
-        return _Gap(0, False)
     between = [line for line in lines[stack[-1].line + 1 : index] if line.kind == CONTENT]
     addressed = any(
         tables.opens_with_vocative(line.text) or tables.is_bare_vocative(line.text)
@@ -301,10 +299,13 @@ def _gap(lines: Sequence[Line], stack: Sequence[_Level], index: int) -> _Gap:
 
 
 def _place(
-    stack: Sequence[_Level], marker: tables.MarkerMatch, value: int, gap: _Gap
+    stack: Sequence[_Level],
+    marker: tables.MarkerMatch,
+    value: int,
+    lines: Sequence[Line],
+    index: int,
 ) -> int | None:
-    """The depth of a new item, or None if it cannot be placed; ``gap`` is what stands
-    between it and the innermost open item."""
+    """The depth of the new item on line ``index``, or None if it cannot be placed."""
     for depth in range(len(stack) - 1, -1, -1):
         if marker.style in stack[depth].last:
             return depth  # continues, skips ahead in, or restarts a list at that depth
@@ -318,6 +319,7 @@ def _place(
             # only when it follows closely (一是… after the paragraph 其次是…。).  Run-in
             # points (一是…, 一要…) are the lowest level of a text: a token list after
             # one (（一）…, 1.…) is its sibling, unless the point is a heading.
+            gap = _gap(lines, stack, index)
             close = not gap.addressed and (
                 (current.heading and not current.sentence) or gap.paragraphs <= ELABORATION_GAP
             )
@@ -381,6 +383,7 @@ def _end_at_wrap_up(
     parts = [i for i in order if items[i].depth == 0]
     restart = next((p for p in parts[1:] if items[p].value == 1), None)
     last_part = max(p for p in parts if restart is None or p < restart)
+    closes_later = any(_is_wrap_up(line) for line in lines[order[-1] + 1 :])
     styles_met: set[str] = set()
     for position, after in enumerate(order):
         restarts = items[after].value == 1 and _marker(lines, after).style in styles_met
@@ -388,9 +391,7 @@ def _end_at_wrap_up(
         if after < last_part or not restarts:
             continue
         before = order[position - 1]
-        if any(_is_wrap_up(lines[i]) for i in range(before + 1, after)) and not any(
-            _is_wrap_up(line) for line in lines[order[-1] + 1 :]
-        ):
+        if not closes_later and any(_is_wrap_up(lines[i]) for i in range(before + 1, after)):
             for index in order[position:]:
                 rejected[index] = "after-closing"
             return {i: items[i] for i in order[:position]}
