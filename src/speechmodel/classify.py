@@ -25,8 +25,8 @@ CONTENT = "CONTENT"
 #: How many lines of the page (an editor's introduction, a column name) may stand
 #: above a title that front matter confirms.
 MAX_LINES_BEFORE_TITLE = 3
+#: A shorter line inside a page's headline is a word of it, not the speech's title.
 MIN_CONTAINED_TITLE = 4
-"""A shorter line inside a headline is a word of it, not a title."""
 #: How far into the text (in non-boilerplate lines) a salutation may come.
 SALUTATION_WINDOW = 4
 #: Words that mark a line as the title of a speech even without a subtitle below it.
