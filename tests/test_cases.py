@@ -790,7 +790,6 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("新华社北京10月28日电", "dateline"),
         ("※这是2024年6月27日的讲话。", "footnote"),
         ("图解", "site-nav"),
-        ("一图读懂 | 2022年某某区政府工作报告 2022-04-21", "related-link"),
         ("5月2日，习近平来到北京大学考察。新华社记者 李涛 摄", "photo-caption"),
         ("我们要致电慰问。", ""),
         ("---", "markdown-break"),

@@ -51,6 +51,7 @@ def cn_value(numeral: str) -> int | None:
 
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_DIGITS = "0123456789０１２３４５６７８９"
 
 
 def arabic_value(digits: str) -> int:
@@ -76,6 +77,8 @@ class MarkerRule(NamedTuple):
     """``"cn"``, ``"arabic"``, ``"circled"`` or ``"word"`` (values from ``WORD_VALUES``)."""
     part_style: bool
     """True for the styles that make parts whenever a text uses them (GB/T 9704 level 1)."""
+    opens: str
+    """Every character a marker of this style can open with."""
 
 
 _PUNCT_AFTER_WORD = r"(?P<punct>[，,、：:．.]?)"
@@ -86,37 +89,45 @@ VERB_EXCLUDED = frozenset(
     + "两百千万亿"
 )
 
+RUN_IN = "一*"
+"""The rule of numeral + verb markers; each verb makes a style of its own."""
+
 MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "第一部分",
         re.compile(rf"(?P<label>第(?P<num>[{CN}]{{1,3}})部分)(?P<delim>[，,、：:．.\s]?)"),
         "cn",
         True,
+        "第",
     ),
-    MarkerRule("一", re.compile(rf"(?P<label>(?P<num>[{CN}]{{1,3}}))$"), "cn", True),
+    MarkerRule("一", re.compile(rf"(?P<label>(?P<num>[{CN}]{{1,3}}))$"), "cn", True, CN),
     MarkerRule(
         "一、",
         re.compile(rf"(?P<label>(?P<num>[{CN}]{{1,3}})(?P<delim>[、．.]))(?![{CN}][、．.])"),
         "cn",
         True,
+        CN,
     ),
     MarkerRule(
         "（一）",
         re.compile(rf"(?P<label>[（(](?P<num>[{CN}]{{1,3}})[）)])(?P<delim>)"),
         "cn",
         False,
+        "（(",
     ),
     MarkerRule(
         "1.",
         re.compile(r"(?P<label>(?P<num>[0-9０-９]{1,2})(?P<delim>[.．、]))(?![0-9０-９%％])"),
         "arabic",
         False,
+        _DIGITS,
     ),
     MarkerRule(
         "（1）",
         re.compile(r"(?P<label>[（(](?P<num>[0-9０-９]{1,2})[）)])(?P<delim>)"),
         "arabic",
         False,
+        "（(",
     ),
     MarkerRule(
         # 1)、 / 1） : a closing bracket only, as some speakers write the (1) level.
@@ -124,8 +135,11 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         re.compile(r"(?P<label>(?P<num>[0-9０-９]{1,2})(?P<delim>[)）]、?))"),
         "arabic",
         False,
+        _DIGITS,
     ),
-    MarkerRule("①", re.compile(rf"(?P<label>(?P<num>[{CIRCLED}]))(?P<delim>)"), "circled", False),
+    MarkerRule(
+        "①", re.compile(rf"(?P<label>(?P<num>[{CIRCLED}]))(?P<delim>)"), "circled", False, CIRCLED
+    ),
     MarkerRule(
         "第一",
         re.compile(
@@ -137,6 +151,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         ),
         "cn",
         False,
+        "第",
     ),
     MarkerRule(
         "第一",
@@ -145,16 +160,18 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         ),
         "word",
         False,
+        "首其再最",
     ),
     MarkerRule(
         "一方面",
         re.compile(r"(?P<label>(?P<num>一方面|另一方面))(?P<delim>)" + _PUNCT_AFTER_WORD),
         "word",
         False,
+        "一另",
     ),
     MarkerRule(
         # 一是 / 一要 / 一抓 …: the style name is filled in with the verb at match time.
-        "一*",
+        RUN_IN,
         re.compile(
             # The verb is any letter here; ``match_marker`` keeps a Han character
             # that is not in VERB_EXCLUDED (classes over those cost the compiler more
@@ -163,6 +180,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         ),
         "cn",
         False,
+        CN,
     ),
 )
 """Marker styles, tried in order at each paragraph start; the first match wins."""
@@ -209,9 +227,13 @@ class MarkerMatch(NamedTuple):
     part_style: bool
 
 
-MARKER_FIRST = frozenset(f"第{CN}（(0123456789０１２３４５６７８９{CIRCLED}首其再最另")
-"""Every character a marker of ``MARKER_RULES`` can open with: most paragraphs open
-with none of them, and ``match_marker`` then answers without trying the rules."""
+_RULES_BY_FIRST: dict[str, tuple[MarkerRule, ...]] = {
+    char: tuple(rule for rule in MARKER_RULES if char in rule.opens)
+    for char in {char for rule in MARKER_RULES for char in rule.opens}
+}
+"""The rules a paragraph's first character may start, in the order of ``MARKER_RULES``:
+most paragraphs open with no such character and try no rule, and one that opens
+with 第 tries only the two rules that start with it."""
 
 
 def match_marker(text: str) -> MarkerMatch | None:
@@ -221,12 +243,13 @@ def match_marker(text: str) -> MarkerMatch | None:
         # Markdown: ``## 一、…`` and ``**一、…**`` are numbered like their plain forms.
         markup = MARKDOWN_PREFIX.match(text)
         start = markup.end() if markup else 0
-    if text[start : start + 1] not in MARKER_FIRST:
-        return None
-    for rule in MARKER_RULES:
+    for rule in _RULES_BY_FIRST.get(text[start : start + 1], ()):
         found = rule.pattern.match(text, start)
         if found is None:
             continue
+        verb = found["verb"] if rule.style == RUN_IN else None
+        if verb is not None and (verb in VERB_EXCLUDED or not is_han(verb)):
+            continue  # 一年来, 三大: a quantity or an idiom
         num = found["num"]
         if rule.numerals == "cn":
             value = cn_value(num)
@@ -239,9 +262,6 @@ def match_marker(text: str) -> MarkerMatch | None:
         if value is None or (value == 0 and rule.numerals != "word"):
             continue
         groups = found.groupdict()
-        verb = groups.get("verb")
-        if verb is not None and (verb in VERB_EXCLUDED or not is_han(verb)):
-            continue
         style = f"一{verb}" if verb else rule.style
         delimiter = (groups.get("delim") or "") + (groups.get("punct") or "")
         if rule.style in ("（一）", "（1）"):
@@ -366,8 +386,6 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         ),
     ),
     BoilerplateRule("site-url", r"^\S{0,20}\s*https?://\S+$"),
-    # A related article listed with its date: 一图读懂 | 2022年宝安区政府工作报告 2022-04-21
-    BoilerplateRule("related-link", r"^\S.{3,60}\s\d{4}-\d{1,2}-\d{1,2}$"),
     BoilerplateRule("html-tag", r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?"),
     # 【导  读】…, 【2019年1月学习材料】, or a whole paragraph in 【】: an editor's note.
     BoilerplateRule("editor-note", r"^【[^】]{0,20}】|^【[^】]*】$"),
@@ -377,9 +395,14 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     ),
     BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
     # A photo caption: …新华社记者 李涛 摄
-    BoilerplateRule("photo-caption", r"(?:记者|摄影|通讯员)\s?\S{2,8}\s?摄[）)]?$"),
+    BoilerplateRule("photo-caption", r"记者\s?\S{2,8}\s?摄[）)]?$"),
     # A news agency's dateline on its own line: （新华社北京8月24日电）
-    BoilerplateRule("dateline", r"^[（(]?\S{0,12}\d{1,2}月\d{1,2}日电[）)]?$"),
+    # (The agency's name first: a pattern that opens with a literal fails fast on
+    # the other paragraphs.)
+    BoilerplateRule(
+        "dateline",
+        r"^[（(]?(?:新华社|中新社|人民日报|人民网|新华网|央视网|中新网)\S{0,12}电[）)]?$",
+    ),
     # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
     BoilerplateRule("markdown-break", r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"),
     # The sample text a wiki editor's toolbar inserts (Wikisource copies keep it).
@@ -400,7 +423,7 @@ TRAILER_START: tuple[BoilerplateRule, ...] = (
     # 附件： / 附件1：名词解释.doc, and a report's appended glossary
     BoilerplateRule("appendix", r"^(?:附件|附录)\s*\d{0,2}\s*(?:[：:]|$)"),
     BoilerplateRule(
-        "appendix", r"^\S{0,24}(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$"
+        "appendix", r"^(?=.{4,32}$)\S{0,24}(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$"
     ),
 )
 """A paragraph matching one of these starts a block of boilerplate that runs to the end."""
@@ -453,13 +476,20 @@ _GREETING = r"(?:(?:大家|早上|上午|中午|下午|晚上)好[！!。]?)"
 
 # On its own line an address may go on with plain names: 尊敬的孙教授、董教授，尊敬的老师们：
 _SALUTATION_LIST = rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}(?:{_ADDRESS}|{_HAN}{{1,6}})){{0,8}}"
-SALUTATION = re.compile(rf"^{_SALUTATION_LIST}(?:[：:！!，,]\s*{_GREETING}?|\s*{_GREETING})$")
+# Web clips in Markdown set vocatives and thanks in bold (**同志们！**, **谢谢大家！**)
+# or as headings: the patterns read through that markup.
+_MARKUP_OPEN = r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?"
+_MARKUP_CLOSE = r"(?:\*\*|__)?"
+
+SALUTATION = re.compile(
+    rf"^{_MARKUP_OPEN}{_SALUTATION_LIST}(?:[：:！!，,]\s*{_GREETING}?|\s*{_GREETING}){_MARKUP_CLOSE}$"
+)
 """An opening address on its own: ``同志们：``, ``各位领导、同志们：大家好！``."""
 
-VOCATIVE = re.compile(rf"^{_ADDRESS_LIST}(?P<punct>[，,！!：:])")
+VOCATIVE = re.compile(rf"^{_MARKUP_OPEN}{_ADDRESS_LIST}(?P<punct>[，,！!：:])")
 """A paragraph that opens by addressing the audience: ``同志们，…``, ``各位代表！…``."""
 
-BARE_VOCATIVE = re.compile(rf"^{_ADDRESS_LIST}[！!：:，,。]?$")
+BARE_VOCATIVE = re.compile(rf"^{_MARKUP_OPEN}{_ADDRESS_LIST}[！!：:，,。]?{_MARKUP_CLOSE}$")
 """A paragraph that is nothing but a vocative: ``各位代表！``."""
 
 
@@ -476,41 +506,38 @@ def unmarked(text: str) -> str:
     return text[end:]
 
 
-# The predicates below read through Markdown emphasis, which web clips put on
-# vocatives and thanks (**同志们！**, **谢谢大家！**).
-
-
 def is_salutation(text: str) -> bool:
-    return SALUTATION.match(unmarked(text)) is not None
+    return SALUTATION.match(text) is not None
 
 
 def opens_with_vocative(text: str) -> bool:
     """Whether ``text`` opens by addressing the audience and goes on after it."""
-    plain = unmarked(text)
-    return VOCATIVE.match(plain) is not None and BARE_VOCATIVE.match(plain) is None
+    return VOCATIVE.match(text) is not None and BARE_VOCATIVE.match(text) is None
 
 
 def is_bare_vocative(text: str) -> bool:
-    return BARE_VOCATIVE.match(unmarked(text)) is not None
+    return BARE_VOCATIVE.match(text) is not None
 
 
 def opens_with_closing_formula(text: str) -> bool:
-    return CLOSING_FORMULAS.match(unmarked(text)) is not None
+    return CLOSING_FORMULAS.match(text) is not None
 
 
 def is_closing_heading(text: str) -> bool:
-    return CLOSING_HEADING.match(unmarked(text)) is not None
+    return CLOSING_HEADING.match(text) is not None
 
 
 CLOSING_FORMULAS = re.compile(
-    r"^(?:谢谢大家|谢谢各位|谢谢！|谢谢!|谢谢。|谢谢$|今天的会议就开到这里|今天的会就开到这里|散会"
+    rf"^{_MARKUP_OPEN}(?:谢谢大家|谢谢各位|谢谢！|谢谢!|谢谢。|谢谢{_MARKUP_CLOSE}$|今天的会议就开到这里|今天的会就开到这里|散会"
     r"|总之[，,]|总而言之[，,]|综上所述[，,]|总的来说|总的说来|最后[，,](?:让我们|祝|预祝|衷心祝|谢谢)|让我们"
     r"|我(?:今天)?就讲(?:这些|到这里)|我的讲话就到这里|(?:以上|上面)(?:就是)?我(?:讲|谈)的"
     r"|(?:再次|再一次)?感谢大家)"
 )
 """Thanks and adjourn formulas and wrap-up connectives that open a closing."""
 
-CLOSING_HEADING = re.compile(r"^(?:结束语|结语|结束语[：:]|结 束 语)$")
+CLOSING_HEADING = re.compile(
+    rf"^{_MARKUP_OPEN}(?:结束语|结语|结束语[：:]|结 束 语){_MARKUP_CLOSE}$"
+)
 """An unnumbered heading that announces the wrap-up of a report."""
 
 SUBTITLE = re.compile(r"^(?:——|－－|--|—)(?![-—－\s]*$)")
