@@ -15,9 +15,13 @@ __all__ = ["marker_node", "paragraph", "split_lead"]
 
 def paragraph(text: str, start: int) -> Paragraph:
     """The paragraph ``text`` found at ``start``, splices separated from the speech text."""
+    span = Span(start=start, end=start + len(text))
+    splices = _splices(text)
+    if not splices:  # most paragraphs: one run of text, with the paragraph's span
+        return Paragraph(span=span, pieces=(Text(span=span, text=text),))
     pieces: list[Text | Boilerplate] = []
     position = 0
-    for begin, end, name in _splices(text):
+    for begin, end, name in splices:
         if begin > position:
             pieces.append(_text(text, start, position, begin))
         pieces.append(
@@ -28,14 +32,14 @@ def paragraph(text: str, start: int) -> Paragraph:
         position = end
     if position < len(text):
         pieces.append(_text(text, start, position, len(text)))
-    return Paragraph(span=Span(start=start, end=start + len(text)), pieces=tuple(pieces))
+    return Paragraph(span=span, pieces=tuple(pieces))
 
 
 def _splices(text: str) -> list[tuple[int, int, str]]:
     """Spliced boilerplate in ``text``: sorted, overlaps dropped."""
     found: list[tuple[int, int, str]] = []
-    for name, pattern in tables.INLINE_PATTERNS:
-        if pattern.search(text) is not None:  # most paragraphs have none: one scan
+    for name, needle, pattern in tables.INLINE_BOILERPLATE:
+        if needle in text:  # most paragraphs have none
             found.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
     if len(found) < 2:
         return found
