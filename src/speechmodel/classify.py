@@ -118,7 +118,7 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
             continue
         if not trailer:
             trailer = tables.TRAILER_RULES.first(line.text)
-        quote = tables.BLOCKQUOTE.match(line.text)
+        quote = tables.BLOCKQUOTE.match(line.text) if line.text[:1] == ">" else None
         text = line.text[quote.end() :] if quote else line.text
         rule = trailer or tables.LINE_RULES.first(text)
         if quote and not rule:

@@ -423,7 +423,8 @@ TRAILER_START: tuple[BoilerplateRule, ...] = (
     # 附件： / 附件1：名词解释.doc, and a report's appended glossary
     BoilerplateRule("appendix", r"^(?:附件|附录)\s*\d{0,2}\s*(?:[：:]|$)"),
     BoilerplateRule(
-        "appendix", r"^(?=.{4,32}$)\S{0,24}(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$"
+        "appendix",
+        r"^(?:附[：:]|(?:政府)?工作报告|报告)?(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$",
     ),
 )
 """A paragraph matching one of these starts a block of boilerplate that runs to the end."""
