@@ -788,6 +788,7 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("粗体文字", "wiki-residue"),
         ("（新华社北京8月24日电）", "dateline"),
         ("新华社北京10月28日电", "dateline"),
+        ("（新华社北京4月24日电 ） (来源：人民网-人民日报)", "dateline"),
         ("※这是2024年6月27日的讲话。", "footnote"),
         ("图解", "site-nav"),
         ("5月2日，习近平来到北京大学考察。新华社记者 李涛 摄", "photo-caption"),

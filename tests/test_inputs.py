@@ -107,6 +107,20 @@ def test_web_page_without_a_main_element_keeps_all_lines() -> None:
     assert page.chrome == ()
 
 
+def test_the_outline_leaves_out_a_page_header_that_repeats_the_title() -> None:
+    # gold README: a header line that repeats the title verbatim is not listed.
+    page = (
+        '<div class="path">当前位置：首页</div><h2>在全市工作会议上的讲话</h2>'
+        "<div><p>在全市工作会议上的讲话</p><p>（2024年1月8日）</p><p>同志们：</p>"
+        "<p>一、甲</p><p>二、乙</p></div>"
+    )
+    speech = parse_html(page)
+    assert speech.title == "在全市工作会议上的讲话"
+    chrome = [n.text for _, n in walk(speech) if isinstance(n, Boilerplate)]
+    assert chrome == ["当前位置：首页", "在全市工作会议上的讲话"]  # in the model
+    assert outline(speech)["boilerplate"] == ["当前位置：首页"]
+
+
 def test_a_speech_in_one_paragraph_keeps_the_title_before_it() -> None:
     # A Word export: the title is one <p>, the whole speech another, broken by <br>.
     # The main text is the container of both, not the speech's <p> alone.

@@ -20,16 +20,19 @@ def outline(speech: Speech) -> dict[str, Any]:
 
     Headings and leads are given as written (``Paragraph.raw``), so a footnote
     mark spliced into a heading stays in it; boilerplate lists every whole line
-    of boilerplate in order (but a page's site navigation), then each distinct
-    spliced fragment once.
+    of boilerplate in order (but a page's site navigation, and a page header that
+    repeats the title), then each distinct spliced fragment once.
     """
     lines: list[str] = []
     splices: list[str] = []
+    title = speech.title
     for path, node in walk(speech):
         if isinstance(node, Boilerplate):
             inside_paragraph = bool(path) and isinstance(path[-1], Paragraph)
             if node.rule in OUTLINE_LEAVES_OUT:
                 continue
+            if node.text == title:
+                continue  # a page's header repeating the title is the title again
             if not inside_paragraph:
                 lines.append(node.text)
             elif node.text not in splices:

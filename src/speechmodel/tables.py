@@ -401,7 +401,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     # the other paragraphs.)
     BoilerplateRule(
         "dateline",
-        r"^[（(]?(?:新华社|中新社|人民日报|人民网|新华网|央视网|中新网)\S{0,12}电[）)]?$",
+        r"^[（(]?(?:新华社|中新社|人民日报|人民网|新华网|央视网|中新网)\S{0,12}电\s?[）)]?"
+        r"(?:\s*[（(]来源[：:][^）)]{0,30}[）)])?$",
     ),
     # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
     BoilerplateRule("markdown-break", r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"),
