@@ -236,8 +236,7 @@ class _Level:
     def take(self, style: str, lines: Sequence[Line], index: int) -> None:
         """Make the item on line ``index``, in ``style``, the current one at this depth."""
         self.style = style
-        self.heading = _is_heading(lines[index])
-        self.sentence = _ends_sentence(lines[index])
+        self.heading, self.sentence = _heading_and_sentence(lines[index])
         self.line = index
 
 
@@ -343,20 +342,18 @@ def _place(
     return None
 
 
-def _ends_sentence(line: Line) -> bool:
-    """Whether a marker line holds a sentence end (。！？；) after its marker."""
+def _heading_and_sentence(line: Line) -> tuple[bool, bool]:
+    """Whether a marker line is a heading (nothing after its lead sentence, or a colon
+    at the end), and whether it holds a sentence end (。！？；) at all."""
     assert line.marker is not None
-    return tables.LEAD_END.search(line.text, line.marker.end) is not None
+    rest = line.text[line.marker.end :]
+    found = tables.LEAD_END.search(rest)
+    heading = rest.endswith(("：", ":")) or found is None or found.end() >= len(rest.rstrip())
+    return heading, found is not None
 
 
 def _is_heading(line: Line) -> bool:
-    """Whether a marker line is a heading: nothing after its lead sentence, or a colon."""
-    assert line.marker is not None
-    rest = line.text[line.marker.end :]
-    if rest.endswith(("：", ":")):
-        return True
-    found = tables.LEAD_END.search(rest)
-    return found is None or found.end() >= len(rest.rstrip())
+    return _heading_and_sentence(line)[0]
 
 
 # ---------------------------------------------------------------- closing
@@ -383,7 +380,7 @@ def _end_at_wrap_up(
     parts = [i for i in order if items[i].depth == 0]
     restart = next((p for p in parts[1:] if items[p].value == 1), None)
     last_part = max(p for p in parts if restart is None or p < restart)
-    closes_later = any(_is_wrap_up(line) for line in lines[order[-1] + 1 :])
+    closes_later: bool | None = None  # whether a wrap-up follows the last item
     styles_met: set[str] = set()
     for position, after in enumerate(order):
         restarts = items[after].value == 1 and _marker(lines, after).style in styles_met
@@ -391,7 +388,11 @@ def _end_at_wrap_up(
         if after < last_part or not restarts:
             continue
         before = order[position - 1]
-        if not closes_later and any(_is_wrap_up(lines[i]) for i in range(before + 1, after)):
+        if not any(_is_wrap_up(lines[i]) for i in range(before + 1, after)):
+            continue
+        if closes_later is None:
+            closes_later = any(_is_wrap_up(line) for line in lines[order[-1] + 1 :])
+        if not closes_later:
             for index in order[position:]:
                 rejected[index] = "after-closing"
             return {i: items[i] for i in order[:position]}
@@ -431,9 +432,7 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
         region = region[1:]  # a bare vocative right under the last heading opens its text
     bare = [i for i in region if tables.is_bare_vocative(lines[i].text)]
     bare_set = set(bare)
-    vocative = [
-        i for i in region if i not in bare_set and tables.opens_with_vocative(lines[i].text)
-    ]
+    vocative = [i for i in region if i not in bare_set and tables.opens_with_address(lines[i].text)]
     formula = [i for i in region if tables.opens_with_closing_formula(lines[i].text)]
     if not items:
         # Without numbering, a speech addresses its audience many times on the way;

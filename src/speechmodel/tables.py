@@ -520,6 +520,11 @@ def is_salutation(text: str) -> bool:
     return SALUTATION.match(text) is not None
 
 
+def opens_with_address(text: str) -> bool:
+    """Whether ``text`` opens by addressing the audience (it may say nothing more)."""
+    return VOCATIVE.match(text) is not None
+
+
 def opens_with_vocative(text: str) -> bool:
     """Whether ``text`` opens by addressing the audience and goes on after it."""
     return VOCATIVE.match(text) is not None and BARE_VOCATIVE.match(text) is None
@@ -627,7 +632,8 @@ MAX_TITLE_LINE = 80
 MAX_TITLE_LINES = 3
 
 _COUNT = r"(?P<count>[一二三四五六七八九十两几\d]{1,2})"
-_COUNTED = r"(?:点|个方面|方面|个问题|个要求|条|句话|件事)"
+_COUNTED_WORDS = ("点", "个方面", "方面", "个问题", "个要求", "条", "句话", "件事")
+_COUNTED = "(?:" + "|".join(_COUNTED_WORDS) + ")"
 ANNOUNCEMENTS = (
     # 讲三点意见 / 提以下四个方面
     re.compile(
@@ -658,6 +664,8 @@ def announced_count(text: str) -> int | None:
     The first announcement in the text wins, whichever pattern of ``ANNOUNCEMENTS``
     finds it.
     """
+    if not any(word in text for word in _COUNTED_WORDS):
+        return None  # every announcement names what it counts; most paragraphs do not
     found = min(
         (m for m in (pattern.search(text) for pattern in ANNOUNCEMENTS) if m is not None),
         key=lambda m: m.start(),
