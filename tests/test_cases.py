@@ -499,6 +499,21 @@ def test_bracket_only_numbers_nest_under_arabic_points() -> None:
     assert outline(speech)["closing"] == "总的来说，成绩很大。"
 
 
+def test_a_list_whose_first_items_were_inline_nests_under_the_point() -> None:
+    # …主要抓好三个方面：一是… inline, then 二是…, 三是… as paragraphs; and 第四/第六
+    # (two numbers apart, with no consecutive pair) are not a list.
+    source = (
+        "一、甲\n二、任务\n（一）乙。\n（二）丙。内容。\n内容。\n"
+        "突出抓好卫生工作。主要抓好三个方面：一是加快体系建设。\n二是发展社区卫生。\n"
+        "三是深化改革。\n第四，加大投入。\n第六，强化管理。\n（三）丁。\n三、戊\n"
+    )
+    speech = parse(source)
+    assert [p.marker.text for p in speech.parts] == ["一、", "二、", "三、"]
+    points = speech.parts[1].points
+    assert [p.marker.text for p in points] == ["（一）", "（二）", "（三）"]
+    assert [p.marker.text for p in points[1].points] == ["二是", "三是"]
+
+
 def test_a_lower_style_nests_under_a_paragraph_item() -> None:
     # ① is below 1. on the GB/T 9704 ladder: it nests under the paragraph 2.…。…
     speech = parse("一、甲\n二、乙\n1.丙\n2.丁。戊\n①己\n②庚\n③辛\n3.壬")

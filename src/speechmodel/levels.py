@@ -39,6 +39,7 @@ the reason (one of ``REJECTED``), so that ``diagnostics`` can say why.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -182,7 +183,8 @@ def _runs_of(
 
     def close(style: str) -> None:
         run = open_runs.pop(style, [])
-        if len(run) >= 2:
+        # A run holds two consecutive numbers at least (第四，… 第六，… is not one).
+        if any(b[1] - a[1] == 1 for a, b in itertools.pairwise(run)):
             accepted.update(run)
 
     for index in candidates:
@@ -310,36 +312,40 @@ def _place(
             return depth  # continues, skips ahead in, or restarts a list at that depth
     if not stack:
         return 0
-    if value == 1:
-        current = stack[-1]
-        if len(stack) > 1:
-            # Under a point, a new list elaborates it: anywhere under a heading proper
-            # (（二）以…构建课程体系, its paragraphs, then 1.…), and after a sentence
-            # only when it follows closely (一是… after the paragraph 其次是…。).  Run-in
-            # points (一是…, 一要…) are the lowest level of a text: a token list after
-            # one (（一）…, 1.…) is its sibling, unless the point is a heading.
-            gap = _gap(lines, stack, index)
-            close = not gap.addressed and (
-                (current.heading and not current.sentence) or gap.paragraphs <= ELABORATION_GAP
-            )
-            nests = close and (
-                current.heading
-                or not (tables.is_run_in(current.style) and marker.style in tables.LADDER)
-            )
-        else:
-            # Under a part, a new style nests when the part is a heading, a part style
-            # numbers the parts, or the ladder of styles puts it below.  At the top,
-            # where runs of 一是, 一要 … are the parts themselves, it starts a sibling
-            # sequence.
-            nests = (
-                current.heading
-                or (current.part_style and not marker.part_style)
-                or tables.ranks_below(marker.style, current.style)
-            )
-        return len(stack) if nests else len(stack) - 1
-    if value - 1 in stack[0].last.values():
+    if value > 1 and value - 1 == stack[0].last[stack[0].style]:
         return 0  # 一、 二、 then 第三，: the ordinal of the parts goes on in another style
-    return None
+    # A new list, usually from 1; from a later number when its first items were inline
+    # (…主要抓好三个方面：一是…。 then 二是…, 三是… as paragraphs).
+    current = stack[-1]
+    if len(stack) > 1:
+        # Under a point, a new list elaborates it: anywhere under a heading proper
+        # (（二）以…构建课程体系, its paragraphs, then 1.…), and after a sentence
+        # only when it follows closely (一是… after the paragraph 其次是…。).  Run-in
+        # points (一是…, 一要…) are the lowest level of a text: a token list after
+        # one (（一）…, 1.…) is its sibling, unless the point is a heading.
+        # A list whose first items were inline (value > 1) began in the paragraph
+        # just before it, inside this point: it follows closely wherever it is.
+        gap = _gap(lines, stack, index)
+        close = not gap.addressed and (
+            (current.heading and not current.sentence)
+            or gap.paragraphs <= ELABORATION_GAP
+            or value > 1
+        )
+        nests = close and (
+            current.heading
+            or not (tables.is_run_in(current.style) and marker.style in tables.LADDER)
+        )
+    else:
+        # Under a part, a new style nests when the part is a heading, a part style
+        # numbers the parts, or the ladder of styles puts it below.  At the top,
+        # where runs of 一是, 一要 … are the parts themselves, it starts a sibling
+        # sequence.
+        nests = (
+            current.heading
+            or (current.part_style and not marker.part_style)
+            or tables.ranks_below(marker.style, current.style)
+        )
+    return len(stack) if nests else len(stack) - 1
 
 
 def _heading_and_sentence(line: Line) -> tuple[bool, bool]:
