@@ -890,6 +890,14 @@ def test_a_closing_heading_marks_where_the_wrap_up_starts() -> None:
     assert speech.closing.body[0].span.start == speech.source.index("各位代表！不论")
 
 
+def test_under_a_closing_heading_a_bare_vocative_is_skipped() -> None:
+    speech = parse(
+        "各位代表：\n一、甲\n内容。\n二、乙\n内容。\n结束语\n各位代表：\n统一祖国，振兴中华。\n"
+        "各位代表！今年是三十五周年。\n"
+    )
+    assert outline(speech)["closing"] == "统一祖国，振兴中华。"
+
+
 def test_a_bare_vocative_under_the_last_heading_does_not_close() -> None:
     speech = parse("各位代表：\n一、甲\n内容。\n二、乙\n各位代表！\n我们要继续努力。\n内容。\n")
     assert speech.closing is None

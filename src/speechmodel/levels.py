@@ -424,9 +424,12 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
     # or take the paragraph that follows it.
     heading = next((i for i in region if tables.is_closing_heading(lines[i].text)), None)
     if heading is not None:
+        # The wrap-up starts under the heading: its first paragraph, after a bare
+        # vocative that opens it (结束语 / 各位代表： / 统一祖国，振兴中华…).
         region = [i for i in region if i > heading]
         if not region:
             return None
+        return next((i for i in region if not tables.is_bare_vocative(lines[i].text)), region[0])
     if (
         items
         and heading is None
