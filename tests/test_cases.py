@@ -742,6 +742,20 @@ def test_speaker_lines(text: str, speaker: bool) -> None:
     assert is_speaker_line(text) is speaker
 
 
+def test_a_headline_below_a_column_label_gives_way_to_the_title() -> None:
+    source = (
+        "某某中学党委理论学习中心组学习材料 第二专题\n"
+        "习近平：全面加强知识产权保护工作\n全面加强知识产权保护工作※\n习近平\n"
+        "今天，中央政治局进行集体学习。\n"
+    )
+    speech = parse(source)
+    assert speech.title == "全面加强知识产权保护工作"
+    assert [(b.rule, b.text) for b in speech.boilerplate][:2] == [
+        ("editor-intro", "某某中学党委理论学习中心组学习材料 第二专题"),
+        ("page-heading", "习近平：全面加强知识产权保护工作"),
+    ]
+
+
 def test_an_appendix_after_the_closing_is_boilerplate() -> None:
     # A report's attachments and glossary: numbered, but not the speech's points.
     source = (

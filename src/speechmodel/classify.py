@@ -89,7 +89,8 @@ def classify(
     body_start = _mark_front_matter(lines)
     if heading is not None and not any(line.kind == TITLE for line in lines):
         for line in lines:
-            if line.start == heading[0]:
+            # (not a heading that is an editor's label: 【2021年2月学习材料】)
+            if line.start == heading[0] and not tables.LINE_RULES.first(line.text):
                 line.kind, line.rule = TITLE, "title"
     for line in lines[body_start:]:
         if line.kind == CONTENT:
@@ -157,12 +158,17 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
     content = [i for i, line in enumerate(lines) if line.kind == CONTENT]
     if not content:
         return len(lines)
-    title_count = _title_length(lines, content, confirmed_only=False)
-    if title_count == 1 and _is_page_headline(lines, content):
-        lines[content[0]].kind, lines[content[0]].rule = BOILERPLATE, "page-heading"
-        content = content[1:]
+    headline = _page_headline(lines, content)
+    if headline is not None:
+        for index in content[:headline]:
+            lines[index].kind, lines[index].rule = BOILERPLATE, "editor-intro"
+        lines[content[headline]].kind = BOILERPLATE
+        lines[content[headline]].rule = "page-heading"
+        content = content[headline + 1 :]
         # The headline names the line it holds: that line is a title on its own.
         title_count = max(1, _title_length(lines, content, confirmed_only=False))
+    else:
+        title_count = _title_length(lines, content, confirmed_only=False)
     # A scraped page often puts an editor's introduction, or the column's name and the
     # page's own heading, above the title: lines that go before a title block which
     # front matter confirms (a subtitle, a date, a speaker) are the page's, not the text's.
@@ -201,21 +207,26 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
     return content[position] if position < len(content) else len(lines)
 
 
-def _is_page_headline(lines: Sequence[Line], content: Sequence[int]) -> bool:
-    """Whether the first line is a page's headline over the speech's own title: the
-    next line is title-like and the headline holds it, with more around it
-    (``# 习近平：在中央城市工作会议上的讲话`` over ``在中央城市工作会议上的讲话``)."""
-    if len(content) < 2:
-        return False
-    headline = tables.unmarked(lines[content[0]].text)
-    title = lines[content[1]].text
-    core = tables.unmarked(title).rstrip("※*＊")  # a bold title, a footnote mark
-    return (
-        len(core) >= MIN_CONTAINED_TITLE
-        and core != headline
-        and core in headline
-        and _title_like(title)
-    )
+def _page_headline(lines: Sequence[Line], content: Sequence[int]) -> int | None:
+    """Where a page's headline stands over the speech's own title, if it does: one of
+    the first lines holds the next one, with more around it (``# 习近平：在中央城市
+    工作会议上的讲话`` over ``在中央城市工作会议上的讲话``).  Lines above the
+    headline (a column's name) are the page's too."""
+    for position in range(min(MAX_LINES_BEFORE_TITLE, len(content) - 1)):
+        above = lines[content[position]].text
+        if position and not _editor_intro_possible(lines[content[position - 1]].text):
+            return None
+        headline = tables.unmarked(above)
+        title = lines[content[position + 1]].text
+        core = tables.unmarked(title).rstrip("※*＊")  # a bold title, a footnote mark
+        if (
+            len(core) >= MIN_CONTAINED_TITLE
+            and core != headline
+            and core in headline
+            and _title_like(title)
+        ):
+            return position
+    return None
 
 
 def _yaml_block_length(lines: Sequence[Line], content: Sequence[int]) -> int:
