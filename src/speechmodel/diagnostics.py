@@ -112,8 +112,7 @@ _UNUSUAL = (
 """Runs of C0/C1 controls (not line breaks), bidi embeddings/overrides/isolates, U+FFFD;
 or of lone surrogates.  One pass over the source: two character classes, each with
 one ``+``, so every match is a linear scan.  Compiled on first use (``re`` caches
-it): most texts never get past ``_may_hold_unusual``, and every process start
-would pay for the wide class."""
+it): most texts never get past ``_may_hold_unusual``."""
 
 
 def make(code: str, message: str, start: int, end: int) -> Diagnostic:
@@ -400,23 +399,16 @@ _CHARACTER_KINDS = (
 )
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
-_WIDE_UNUSUAL = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufffd"
+_UNUSUAL_CHARACTER = re.compile(
+    "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufffd\ud800-\udfff]"
+)
+"""Any one character ``_UNUSUAL`` looks for: a single class, searched at C speed,
+screens the source (the two ``+`` runs of ``_UNUSUAL`` cost twice as much on a
+text that has none, and most have none)."""
 
 
 def _may_hold_unusual(source: str) -> bool:
-    """A quick screen for ``_UNUSUAL``, which scans CJK text slowly (a wide class).
-
-    A Latin-1 class, substring tests and a UTF-8 encode (which fails on lone
-    surrogates) each run at C speed; together they take a third of the full scan.
-    """
-    if _CONTROLS.search(source) or any(ch in source for ch in _WIDE_UNUSUAL):
-        return True
-    try:
-        source.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+    return _UNUSUAL_CHARACTER.search(source) is not None
 
 
 def _characters(source: str) -> Iterator[Diagnostic]:
