@@ -66,7 +66,6 @@ MAX_DEPTH = 64
 REJECTED = {
     "lone": "no other marker of its style continues its numbering, so it is not in a run",
     "before-part": "it comes before the first part, and the text uses a part style",
-    "unplaceable": "its style is new here and it neither starts at 1 nor goes on with a list",
     "too-deep": f"it would nest deeper than {MAX_DEPTH} levels",
     "after-closing": "it numbers afresh after the wrap-up of a speech numbered in parts",
     "wrap-up": "its paragraph is a wrap-up formula (最后，让我们… / 最后，祝…)",
@@ -258,8 +257,8 @@ def _nest(
             continue
         value = values[index]
         depth = _place(stack, marker, value, lines, index)
-        if depth is None or depth >= MAX_DEPTH:
-            rejected[index] = "unplaceable" if depth is None else "too-deep"
+        if depth >= MAX_DEPTH:
+            rejected[index] = "too-deep"
             continue
         if depth == len(stack):
             stack.append(_Level({}, marker.style, marker.part_style))
@@ -305,8 +304,8 @@ def _place(
     value: int,
     lines: Sequence[Line],
     index: int,
-) -> int | None:
-    """The depth of the new item on line ``index``, or None if it cannot be placed."""
+) -> int:
+    """The depth of the new item on line ``index``."""
     for depth in range(len(stack) - 1, -1, -1):
         if marker.style in stack[depth].last:
             return depth  # continues, skips ahead in, or restarts a list at that depth
