@@ -270,7 +270,9 @@ def match_marker(text: str) -> MarkerMatch | None:
     return None
 
 
-MARKDOWN_PREFIX = re.compile(r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
+_MARKUP_OPEN = r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?"
+_MARKUP_CLOSE = r"(?:\*\*|__)?"
+MARKDOWN_PREFIX = re.compile(_MARKUP_OPEN)
 """Markdown that may come before a marker: a heading prefix, then strong emphasis."""
 
 # ---------------------------------------------------------------- sentences
@@ -487,9 +489,7 @@ _GREETING = r"(?:(?:大家|早上|上午|中午|下午|晚上)好[！!。]?)"
 # On its own line an address may go on with plain names: 尊敬的孙教授、董教授，尊敬的老师们：
 _SALUTATION_LIST = rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}(?:{_ADDRESS}|{_HAN}{{1,6}})){{0,8}}"
 # Web clips in Markdown set vocatives and thanks in bold (**同志们！**, **谢谢大家！**)
-# or as headings: the patterns read through that markup.
-_MARKUP_OPEN = r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?"
-_MARKUP_CLOSE = r"(?:\*\*|__)?"
+# or as headings: the patterns below read through that markup (_MARKUP_OPEN/CLOSE).
 
 SALUTATION = re.compile(
     rf"^{_MARKUP_OPEN}{_SALUTATION_LIST}(?:[：:！!，,]\s*{_GREETING}?|\s*{_GREETING}){_MARKUP_CLOSE}$"
