@@ -118,6 +118,7 @@ def test_the_outline_leaves_out_a_page_header_that_repeats_the_title() -> None:
     assert speech.title == "在全市工作会议上的讲话"
     chrome = [n.text for _, n in walk(speech) if isinstance(n, Boilerplate)]
     assert chrome == ["当前位置：首页", "在全市工作会议上的讲话"]  # in the model
+    assert speech.boilerplate[1].rule == "title-repeat"
     assert outline(speech)["boilerplate"] == ["当前位置：首页"]
 
 

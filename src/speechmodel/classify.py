@@ -92,6 +92,7 @@ def classify(
             # (not a heading that is an editor's label: 【2021年2月学习材料】)
             if line.start == heading[0] and not tables.LINE_RULES.first(line.text):
                 line.kind, line.rule = TITLE, "title"
+    _mark_title_repeats(lines)
     for line in lines[body_start:]:
         if line.kind == CONTENT:
             line.marker = tables.match_marker(line.text)
@@ -99,6 +100,16 @@ def classify(
 
 
 # ---------------------------------------------------------------- boilerplate
+
+
+def _mark_title_repeats(lines: Sequence[Line]) -> None:
+    """Page chrome that repeats the title word for word (a page's header) keeps being
+    boilerplate, under the rule ``title-repeat``: the outline does not list it, as the
+    title is there already."""
+    title = next((line.text for line in lines if line.kind == TITLE), None)
+    for line in lines:
+        if line.kind == BOILERPLATE and line.text == title:
+            line.rule = "title-repeat"
 
 
 def _mark_chrome(lines: Sequence[Line], chrome: Sequence[tuple[int, int, str]]) -> None:

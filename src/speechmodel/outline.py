@@ -10,9 +10,10 @@ from speechmodel.tables import is_bare_vocative
 __all__ = ["closing_text", "outline", "outline_text"]
 
 
-OUTLINE_LEAVES_OUT = frozenset(["page-nav"])
-"""Boilerplate rules the outline does not list: a saved page's site menus are dozens
-of lines that say nothing about the speech (they stay boilerplate in the model)."""
+OUTLINE_LEAVES_OUT = frozenset(["page-nav", "title-repeat"])
+"""Boilerplate rules the outline does not list (they stay boilerplate in the model): a
+saved page's site menus are dozens of lines that say nothing about the speech, and a
+page header repeating the title is the title again."""
 
 
 def outline(speech: Speech) -> dict[str, Any]:
@@ -25,14 +26,11 @@ def outline(speech: Speech) -> dict[str, Any]:
     """
     lines: list[str] = []
     splices: list[str] = []
-    title = speech.title
     for path, node in walk(speech):
         if isinstance(node, Boilerplate):
             inside_paragraph = bool(path) and isinstance(path[-1], Paragraph)
             if node.rule in OUTLINE_LEAVES_OUT:
                 continue
-            if node.text == title:
-                continue  # a page's header repeating the title is the title again
             if not inside_paragraph:
                 lines.append(node.text)
             elif node.text not in splices:
