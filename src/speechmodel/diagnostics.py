@@ -112,7 +112,7 @@ _UNUSUAL = (
 """Runs of C0/C1 controls (not line breaks), bidi embeddings/overrides/isolates, U+FFFD;
 or of lone surrogates.  One pass over the source: two character classes, each with
 one ``+``, so every match is a linear scan.  Compiled on first use (``re`` caches
-it): most texts never get past ``_may_hold_unusual``."""
+it): most texts never get past ``_UNUSUAL_CHARACTER``."""
 
 
 def make(code: str, message: str, start: int, end: int) -> Diagnostic:
@@ -407,12 +407,8 @@ screens the source (the two ``+`` runs of ``_UNUSUAL`` cost twice as much on a
 text that has none, and most have none)."""
 
 
-def _may_hold_unusual(source: str) -> bool:
-    return _UNUSUAL_CHARACTER.search(source) is not None
-
-
 def _characters(source: str) -> Iterator[Diagnostic]:
-    if not _may_hold_unusual(source):
+    if _UNUSUAL_CHARACTER.search(source) is None:
         return
     for found in re.finditer(_UNUSUAL, source):
         run = found.group()

@@ -109,7 +109,6 @@ class Marker:
     """What closes the marker as written: ``"、"``, ``"（）"``, ``"."``, ``"，"``, or ``""``."""
 
 
-Leaf = Text | Boilerplate | Marker
 Piece = Text | Boilerplate
 """What a paragraph is made of: speech text, and boilerplate spliced into it."""
 
