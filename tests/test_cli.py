@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 import sys
 from pathlib import Path
 
@@ -49,6 +50,26 @@ def test_outline_json_of_a_corpus_text(
 ) -> None:
     assert main(["outline", "--json", str(corpus_text)]) == 0
     assert orjson.loads(capsysbinary.readouterr().out) == outline(parse_file(corpus_text))
+
+
+def test_the_program_prints_what_main_prints_and_exits_with_its_status(
+    sample: Path, tmp_path: Path
+) -> None:
+    """``python -m speechmodel.cli`` runs ``cli.run``, the console script's entry point."""
+    done = subprocess.run(
+        [sys.executable, "-m", "speechmodel.cli", "outline", "--json", str(sample)],
+        capture_output=True,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert orjson.loads(done.stdout) == outline(parse(SAMPLE))
+    missing = subprocess.run(
+        [sys.executable, "-m", "speechmodel.cli", "outline", str(tmp_path / "none.txt")],
+        capture_output=True,
+        check=False,
+    )
+    assert missing.returncode == 2
+    assert missing.stderr.startswith(b"speechmodel: error: cannot read ")
 
 
 def test_outline_text(sample: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
