@@ -107,6 +107,28 @@ def test_web_page_without_a_main_element_keeps_all_lines() -> None:
     assert page.chrome == ()
 
 
+def test_an_element_holding_most_of_the_text_is_no_chrome_whatever_its_name() -> None:
+    # A template that wraps the whole article in <div class="jui-pageHeader">: the
+    # word "header" names navigation, but this element holds the speech.
+    page = (
+        '<div class="nav"><a>首页</a></div><div class="jui-pageHeader">开学典礼发言稿'
+        "<br>各位同学：<br>　　1．要把被动学习改为主动学习。<br>　　2．要学会独立思考。"
+        "<br>同学们，祝大家学业有成！</div>"
+    )
+    speech = parse_html(page)
+    assert [b.text for b in speech.boilerplate] == ["首页"]
+    assert (speech.title, speech.salutation) == ("开学典礼发言稿", "各位同学：")
+    assert [p.marker.text for p in speech.parts] == ["1．", "2．"]
+
+
+def test_a_page_of_nothing_but_chrome_says_so() -> None:
+    speech = parse_html(
+        '<div class="nav"><a>首页</a><a>新闻中心</a></div>'
+        '<div class="footer">版权所有 某某市人民政府办公室</div>'
+    )
+    assert [d.code for d in speech.diagnostics if d.severity == "warning"] == ["no-speech-text"]
+
+
 def test_the_outline_leaves_out_a_page_header_that_repeats_the_title() -> None:
     # gold README: a header line that repeats the title verbatim is not listed.
     page = (

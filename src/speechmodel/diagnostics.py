@@ -89,6 +89,7 @@ CODES: tuple[Code, ...] = (
     Code("empty-part", WARNING, "a part heading with nothing under it"),
     Code("nesting-too-deep", WARNING, "a marker that would nest deeper than the limit"),
     Code("text-after-closing", WARNING, "text after the final thanks or adjournment"),
+    Code("no-speech-text", WARNING, "every paragraph was set aside as boilerplate"),
     Code("unusual-character", WARNING, "control, bidi-override or replacement characters"),
     Code("marker-not-taken", INFO, "a marker-looking paragraph read as an ordinary paragraph"),
     Code("boilerplate-removed", INFO, "page chrome set aside as boilerplate"),
@@ -135,6 +136,7 @@ def diagnose(speech: Speech, plan: Layout) -> tuple[Diagnostic, ...]:
         *_rejected(plan),
         *_empty_parts(speech),
         *_after_closing(speech),
+        *_no_speech_text(speech),
         *_boilerplate(boilerplate),
         *_characters(speech.source),
     ]
@@ -379,6 +381,20 @@ def _after_closing(speech: Speech) -> Iterator[Diagnostic]:
             after[0].span.start,
             after[-1].span.end,
         )
+
+
+def _no_speech_text(speech: Speech) -> Iterator[Diagnostic]:
+    """A text of nothing but boilerplate: a page whose template named the article's
+    element as chrome, or a rule gone wrong; either way the user should hear of it."""
+    if not speech.children or not all(isinstance(c, Boilerplate) for c in speech.children):
+        return
+    count = len(speech.children)
+    yield make(
+        "no-speech-text",
+        f"all {count} paragraph{'s' if count > 1 else ''} were set aside as boilerplate",
+        speech.children[0].span.start,
+        speech.children[-1].span.end,
+    )
 
 
 def _boilerplate(leaves: Sequence[Boilerplate]) -> Iterator[Diagnostic]:

@@ -244,7 +244,7 @@ class _VisibleText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
-        self.line_chrome: list[str] = []
+        self.line_chrome: list[tuple[_Element, ...]] = []  # the chrome elements around it
         self.line_heading: list[bool] = []
         self.current: list[str] = []
         self.stack: list[_Element] = []
@@ -285,7 +285,7 @@ class _VisibleText(HTMLParser):
             self._break()
         if self.stack:
             self.stack[-1].text_size += element.text_size
-        if not element.chrome and element.tag in CONTAINER_TAGS:
+        if element.tag in CONTAINER_TAGS:
             self.closed.append((element.first_line, len(self.lines), element.text_size))
 
     # -- text
@@ -306,32 +306,28 @@ class _VisibleText(HTMLParser):
         self.current = []
         if line.strip(" "):
             self.lines.append(line)
-            kinds = {e.chrome for e in self.stack}
-            self.line_chrome.append(
-                "page-nav"
-                if "page-nav" in kinds
-                else "page-chrome"
-                if "page-chrome" in kinds
-                else ""
-            )
+            self.line_chrome.append(tuple(e for e in self.stack if e.chrome))
             self.line_heading.append(any(e.tag in HEADING_TAGS for e in self.stack))
 
     def page(self) -> Page:
         while self.stack:
             self._close(self.stack.pop())
         self._break()
-        # The main text is the smallest container that still holds most of the page's text.
-        holders = [c for c in self.closed if c[2] >= MAIN_SHARE * self.total and self.total]
+        # The main text is the smallest container that still holds most of the page's text;
+        # and an element that holds that much is no chrome, whatever its name says (a
+        # template's <div class="pageHeader"> around the whole article).
+        most = MAIN_SHARE * self.total if self.total else float("inf")
+        holders = [c for c in self.closed if c[2] >= most]
         main = min(holders, key=lambda c: c[2]) if holders else None
         text_parts: list[str] = []
         chrome: list[tuple[int, int, str]] = []
         offset = 0
         for number, line in enumerate(self.lines):
+            kinds = {e.chrome for e in self.line_chrome[number] if e.text_size < most}
+            rule = "page-nav" if "page-nav" in kinds else "page-chrome" if kinds else ""
             outside = main is not None and not main[0] <= number < main[1]
-            if self.line_chrome[number] or outside:
-                chrome.append(
-                    (offset, offset + len(line), self.line_chrome[number] or "page-chrome")
-                )
+            if rule or outside:
+                chrome.append((offset, offset + len(line), rule or "page-chrome"))
             text_parts.append(line)
             offset += len(line) + 1
         heading = None
