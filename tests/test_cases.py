@@ -18,7 +18,7 @@ from speechmodel.nodes import Boilerplate, FrontMatter, Marker, Paragraph, Point
 from speechmodel.outline import outline
 from speechmodel.paragraphs import paragraph_spans
 from speechmodel.serialize import dumps, loads
-from speechmodel.tables import LINE_RULES, is_speaker_line, match_marker, unmarked
+from speechmodel.tables import PARAGRAPH_RULES, is_speaker_line, match_marker, unmarked
 
 # ---------------------------------------------------------------- markers
 
@@ -41,6 +41,7 @@ MARKERS: list[tuple[str, str, int, str, str, int]] = [
     ("首先，", "首先", 1, "第一", "，", 3),
     ("其次，要", "其次", 2, "第一", "，", 3),
     ("最后，要", "最后", 0, "第一", "，", 3),  # 0: the next value of the running sequence
+    ("最后，我们要", "最后", 0, "第一", "，", 3),
     ("一方面，要", "一方面", 1, "一方面", "，", 4),
     ("一要把握大局", "一要", 1, "一要", "", 2),
     ("二是要加强学习", "二是", 2, "一是", "", 2),
@@ -48,6 +49,8 @@ MARKERS: list[tuple[str, str, int, str, str, int]] = [
     ("一是：加强", "一是", 1, "一是", "：", 3),
     ("第一部分", "第一部分", 1, "第一部分", "", 4),
     ("二", "二", 2, "一", "", 1),
+    ("三 关于高岗、饶漱石反党联盟", "三", 3, "一", " ", 2),  # collected works: one space
+    ("四\u3000关于目前形势", "四", 4, "一", "\u3000", 2),
 ]
 
 
@@ -75,6 +78,8 @@ NOT_MARKERS = [
     "十分重要",
     "一、二、三产业",  # an enumeration of numerals, not a marker
     "两个确立",
+    "一 九 九 八 年",  # a spaced-out year, not a numeral and its heading
+    "最后，我还要强调的是，有些地方出现了形式主义。",  # the speaker's last word, not an item
     "总体要求",
     "",
 ]
@@ -310,6 +315,24 @@ def test_front_matter_roles() -> None:
     ]
     assert speech.salutation == "同志们："
     assert [p.text for p in speech.opening] == ["今天开会。"]
+
+
+def test_numeral_space_heading_parts_nest_their_ordinal_points() -> None:
+    # The layout of a speech in Mao's Selected Works, vol. 5 (1955): parts 一 … with a
+    # space before the heading, 第一点，… under one of them, a lone 最后 in another.
+    speech = parse(
+        "在全国代表会议上的讲话\n一 关于这次代表会议的评价\n这次会议开得很好。\n"
+        "二 关于高岗、饶漱石反党联盟\n　　第一点，有人问：究竟有没有这个联盟？回答。\n"
+        "　　第二点，各自应当采取什么态度？回答。\n三 关于目前形势\n"
+        "　　最后，我请同志们注意，也请全党同志注意：形势很好。\n"
+    )
+    assert [(p.marker.text, p.heading.text) for p in speech.parts] == [
+        ("一", "关于这次代表会议的评价"),
+        ("二", "关于高岗、饶漱石反党联盟"),
+        ("三", "关于目前形势"),
+    ]
+    assert [p.marker.text for p in speech.parts[1].points] == ["第一点", "第二点"]
+    assert speech.parts[2].points == ()
 
 
 def test_bare_numeral_parts_have_empty_headings() -> None:
@@ -827,10 +850,28 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("Public domain", "licence-flag"),
         ("（来源于群众的智慧）", ""),  # 来源 as a word in a speech sentence
         ("粗体文字要少用。", ""),
+        ("〔1〕 见《老子》第八十章。", "footnote"),
+        ("〔2020〕1号文件要求", ""),
+        ("（《毛泽东选集》第五卷，人民出版社1977年4月第1版，第3―7页）", "source-line"),
+        ("（《求是》2020年第4期）", "source-line"),
+        ("（原文发表于《某某经济研究》2026年第1期）", "source-line"),
+        ("（《决定》全文见附件）", ""),
+        ("（作者系国家发展改革委党组书记、主任）", "editor-note"),
+        ("人民网新华网中国网央视网光明网", "site-nav"),
+        ("我们要办好人民网新华网中国网。", ""),
+        ("* 这是毛泽东同志在中国人民政治协商会议第一届全体会议上的开幕词", "editor-note"),
+        (
+            "这是毛泽东在中国共产党第七届中央委员会第二次全体会议上所作的结论的一部分。",
+            "editor-note",
+        ),
+        ("这是我们在新形势下的重要讲话。今后要继续学习。", ""),
+        ("注释", "footnotes"),
+        ("注", "footnotes"),  # 注　　释, cut by the wide gap
     ],
 )
 def test_line_boilerplate_rules(text: str, rule: str) -> None:
-    assert LINE_RULES.first(text) == rule
+    found = PARAGRAPH_RULES.first(text)
+    assert (found.name if found else "") == rule
 
 
 def test_word_ordinals_running_into_the_lead() -> None:
@@ -844,6 +885,20 @@ def test_word_ordinals_running_into_the_lead() -> None:
         ("其次", "是环境问题。"),
     ]
     assert [p.marker.text for p in second.points] == ["第一阶段", "第二阶段"]
+
+
+@pytest.mark.parametrize(
+    ("line", "salutation"),
+    [
+        ("中国共产党全国代表会议各位代表同志们：", True),
+        ("诸位代表先生们：", True),
+        ("我们要感谢各位代表：", False),
+        ("在这里向各位代表表示感谢：", False),
+    ],
+)
+def test_a_salutation_may_name_the_body_it_addresses(line: str, salutation: bool) -> None:
+    speech = parse(f"开幕词\n{line}\n我们这次会议有三个议事日程。\n")
+    assert (speech.salutation == line) is salutation
 
 
 def test_salutation_with_a_greeting_and_no_comma_and_a_thanks_closing() -> None:

@@ -90,7 +90,7 @@ def classify(
     if heading is not None and not any(line.kind == TITLE for line in lines):
         for line in lines:
             # (not a heading that is an editor's label: 【2021年2月学习材料】)
-            if line.start == heading[0] and not tables.LINE_RULES.first(line.text):
+            if line.start == heading[0] and tables.PARAGRAPH_RULES.first(line.text) is None:
                 line.kind, line.rule = TITLE, "title"
     _mark_title_repeats(lines)
     for line in lines[body_start:]:
@@ -128,11 +128,15 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
     for index, line in enumerate(lines):
         if line.kind == FRONT:
             continue
-        if not trailer:
-            trailer = tables.TRAILER_RULES.first(line.text)
         quote = tables.BLOCKQUOTE.match(line.text) if line.text[:1] == ">" else None
         text = line.text[quote.end() :] if quote else line.text
-        rule = trailer or tables.LINE_RULES.first(text)
+        if trailer:
+            rule = trailer
+        else:
+            found = tables.PARAGRAPH_RULES.first(text)
+            rule = found.name if found else ""
+            if found is not None and found.starts_trailer:
+                trailer = rule
         if quote and not rule:
             rule = quoted_rule
         quoted_rule = rule if quote else ""

@@ -100,7 +100,16 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         True,
         "第",
     ),
-    MarkerRule("一", re.compile(rf"(?P<label>(?P<num>[{CN}]{{1,3}}))$"), "cn", True, CN),
+    MarkerRule(
+        # A numeral alone on its line, or one space then the heading (一　两种矛盾), as
+        # Wikisource and collected works set part headings.  Not 一 九 九 八 年, a
+        # spaced-out number.
+        "一",
+        re.compile(rf"(?P<label>(?P<num>[{CN}]{{1,3}}))(?:$|(?P<delim>[ \u3000])(?![{CN}\s]))"),
+        "cn",
+        True,
+        CN,
+    ),
     MarkerRule(
         "一、",
         re.compile(rf"(?P<label>(?P<num>[{CN}]{{1,3}})(?P<delim>[、．.]))(?![{CN}][、．.])"),
@@ -156,7 +165,10 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "第一",
         re.compile(
-            r"(?P<label>(?P<num>首先|其次|再次|最后))(?P<delim>)(?:(?P<punct>[，,：:])|(?=[是要]))"
+            # 最后，我还要强调… is the speaker's last word on the whole speech, not the
+            # last item of a list (最后，我们要… still is one).
+            r"(?P<label>(?P<num>首先|其次|再次|最后(?![，,：:]我(?!们))))(?P<delim>)"
+            r"(?:(?P<punct>[，,：:])|(?=[是要]))"
         ),
         "word",
         False,
@@ -286,9 +298,11 @@ LEAD_END = re.compile(r"[。！？；;!?]")
 class BoilerplateRule(NamedTuple):
     name: str
     pattern: str
-    """A regular expression, searched for in a whole paragraph, or found inside one for
-    splices.  Kept as source: ``RuleTable`` compiles the anchored rules of a table once,
-    joined, instead of each on its own as well."""
+    """A regular expression, searched for in a whole paragraph.  Kept as source:
+    ``RuleTable`` compiles the anchored rules of a table once, joined, instead of each
+    on its own as well."""
+    starts_trailer: bool = False
+    """Whether the paragraph starts boilerplate that runs to the end (``TRAILER_START``)."""
 
 
 FLOATING_RULES_MAX = 200
@@ -298,7 +312,7 @@ mentions 版权所有 is speech."""
 
 
 class RuleTable:
-    """Whole-paragraph rules, tried in order; ``first(text)`` names the first that matches.
+    """Whole-paragraph rules, tried in order; ``first(text)`` is the first that matches.
 
     The rules anchored at the start (every branch opens with ``^``) are joined into
     one pattern and tried with a single ``match``: a dozen ``search`` calls per
@@ -316,17 +330,16 @@ class RuleTable:
             "|".join(f"(?P<r{n}>{rules[n].pattern})" for n in anchored) or "(?!)"
         )
 
-    def first(self, text: str) -> str:
+    def first(self, text: str) -> BoilerplateRule | None:
         found = self._joined.match(text)
         best = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
-        if len(text) > FLOATING_RULES_MAX:
-            return self.rules[best].name if best < len(self.rules) else ""
-        for n, pattern in self._floating:
-            if n > best:
-                break
-            if pattern.search(text):
-                return self.rules[n].name
-        return self.rules[best].name if best < len(self.rules) else ""
+        if len(text) <= FLOATING_RULES_MAX:
+            for n, pattern in self._floating:
+                if n > best:
+                    break
+                if pattern.search(text):
+                    return self.rules[n]
+        return self.rules[best] if best < len(self.rules) else None
 
 
 def _anchored(pattern: str) -> bool:
@@ -371,6 +384,15 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     ),
     # （信息来源：新华社） after the speech
     BoilerplateRule("source-line", r"^[（(](?:文章|信息|稿件)?来源\s*[:：]"),
+    # Where the text was published: （《毛泽东选集》第五卷，人民出版社1977年4月第1版，第3―7页）,
+    # （原文发表于《某某研究》2026年第1期）
+    BoilerplateRule(
+        "source-line",
+        r"^[（(](?:原文|本文)?(?:发表于|刊发于|刊载于|刊于|载于|原载于?)?《[^》]{1,40}》[^（()）]{0,80}?"
+        r"(?:出版社|第\d{1,2}版|第[\d\-―–—]+页|第\d{1,3}期)[^（()）]{0,40}[）)]?$",
+    ),
+    # （作者系某某大学教授） / （作者为…；本文系作者…讲话，有删节）
+    BoilerplateRule("editor-note", r"^[（(]作者(?:系|为|是|單位|单位)"),
     BoilerplateRule("prev-next", r"^(?:上|下)一(?:篇|条|页)\s*[:：]"),
     BoilerplateRule(
         "editor-intro",
@@ -391,6 +413,14 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule("html-tag", r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?"),
     # 【导  读】…, 【2019年1月学习材料】, or a whole paragraph in 【】: an editor's note.
     BoilerplateRule("editor-note", r"^【[^】]{0,20}】|^【[^】]*】$"),
+    # A collected work's note on where the text was given, one sentence on its own:
+    # 这是毛泽东在…全体会议上所作的结论的一部分。  (* 这是… in Markdown copies)
+    BoilerplateRule(
+        "editor-note",
+        r"^(?:\*\s*)?这是\S{1,12}?(?:同志)?在[^。！？]{2,80}"
+        r"(?:讲话|开幕词|闭幕词|结论|报告|发言|谈话|讲演|演说|致辞|贺词)"
+        r"(?:的一部分|的要点|要点|的主要部分|的节录)?。?$",
+    ),
     BoilerplateRule(
         "translator-note",
         r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$",
@@ -409,16 +439,21 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
     BoilerplateRule("markdown-break", r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"),
     # The sample text a wiki editor's toolbar inserts (Wikisource copies keep it).
+    # A footer's row of portal links, run together: 人民网新华网中国网央视网国际在线…
+    BoilerplateRule("site-nav", r"^(?:[^\W\d_]{1,6}网[\s|｜]*){4}"),
     BoilerplateRule("wiki-residue", r"^(?:粗体文字|斜体文字|内部链接|外部链接|链接标题|标题文本)$"),
-    BoilerplateRule("footnote", r"^\[\d{1,3}\]\s*\S|^※\s*\S"),
+    # [1] 见…, 〔1〕 见…, ※ …: a note's text on its own line
+    BoilerplateRule("footnote", r"^\[\d{1,3}\]\s*\S|^〔\d{1,3}〕\s*\S|^※\s*\S"),
 )
 """Whole paragraphs that are page chrome, in order of priority."""
-LINE_RULES = RuleTable(LINE_BOILERPLATE)
 
 TRAILER_START: tuple[BoilerplateRule, ...] = (
     # Wikisource licence templates: 本作品是…, 這部作品在1931年1月1日以前…
     BoilerplateRule("licence", r"^(?:本作品|这部作品|這部作品|此作品)(?:是|来自|來自|在)"),
     BoilerplateRule("footnotes", r"^↑$"),
+    # The notes appended to a collected work: 注释, or 注　　释, which the wide gap
+    # splits into 注 and 释.
+    BoilerplateRule("footnotes", r"^注(?:\s*释)?[：:]?$"),
     BoilerplateRule(
         "appendix",
         r"^【(?:参考资料|參考資料|相关阅读|相關閱讀|延伸阅读|相关链接|相关文章)】",
@@ -431,7 +466,12 @@ TRAILER_START: tuple[BoilerplateRule, ...] = (
     ),
 )
 """A paragraph matching one of these starts a block of boilerplate that runs to the end."""
-TRAILER_RULES = RuleTable(TRAILER_START)
+
+PARAGRAPH_RULES = RuleTable(
+    (*(rule._replace(starts_trailer=True) for rule in TRAILER_START), *LINE_BOILERPLATE)
+)
+"""Both tables in one, the trailer's rules first: a paragraph is matched once, not
+once against each table."""
 
 
 class SpliceRule(NamedTuple):
@@ -480,14 +520,18 @@ _HAN = r"(?:(?![和及])(?!与)[^\W\d_])"
 _PLURAL = rf"(?!我们|你们|他们|她们|它们|咱们|人们){_HAN}们"
 _ADDRESS = (
     rf"(?:(?:尊敬的|亲爱的|敬爱的){_HAN}{{1,12}}?"
-    rf"|(?:各位|全体|在座的){_HAN}{{0,8}}?{_AUDIENCE}们?"
+    rf"|(?:各位|诸位|全体|在座的){_HAN}{{0,8}}?{_AUDIENCE}们?"
     rf"|{_HAN}{{0,8}}?{_PLURAL})"
 )
 _ADDRESS_LIST = rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}{_ADDRESS}){{0,6}}"
 _GREETING = r"(?:(?:大家|早上|上午|中午|下午|晚上)好[！!。]?)"
 
-# On its own line an address may go on with plain names: 尊敬的孙教授、董教授，尊敬的老师们：
-_SALUTATION_LIST = rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}(?:{_ADDRESS}|{_HAN}{{1,6}})){{0,8}}"
+# On its own line an address may go on with plain names (尊敬的孙教授、董教授，尊敬的老师们：)
+# and open with the name of the meeting or body addressed (中国共产党全国代表会议各位代表同志们：).
+_SALUTATION_LIST = (
+    rf"(?:(?P<body>{_HAN}{{2,16}}?)(?=各位|诸位|全体))?"
+    rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}(?:{_ADDRESS}|{_HAN}{{1,6}})){{0,8}}"
+)
 # Web clips in Markdown set vocatives and thanks in bold (**同志们！**, **谢谢大家！**)
 # or as headings: the patterns below read through that markup (_MARKUP_OPEN/CLOSE).
 
@@ -516,8 +560,13 @@ def unmarked(text: str) -> str:
     return text[end:]
 
 
+_NOT_IN_A_BODY_NAME = frozenset("我你他她要向对谢")
+"""Pronouns and verbs: ``我们要感谢各位代表：`` opens with a sentence, not a name."""
+
+
 def is_salutation(text: str) -> bool:
-    return SALUTATION.match(text) is not None
+    found = SALUTATION.match(text)
+    return found is not None and not _NOT_IN_A_BODY_NAME.intersection(found["body"] or "")
 
 
 def opens_with_address(text: str) -> bool:
