@@ -303,6 +303,10 @@ class BoilerplateRule(NamedTuple):
     on its own as well."""
     starts_trailer: bool = False
     """Whether the paragraph starts boilerplate that runs to the end (``TRAILER_START``)."""
+    needle: str = ""
+    """A string that every match holds, for a rule that would be slow in the joined
+    pattern (it opens with a repeat, or with a class most paragraphs start with): the
+    rule is then tried on its own, and only on paragraphs that hold the needle."""
 
 
 FLOATING_RULES_MAX = 200
@@ -316,35 +320,51 @@ class RuleTable:
 
     The rules anchored at the start (every branch opens with ``^``) are joined into
     one pattern and tried with a single ``match``: a dozen ``search`` calls per
-    paragraph were a third of the classify stage.  The others are searched one by one,
-    and only when they come before the anchored rule that matched.
+    paragraph were a third of the classify stage.  The others, and the rules with a
+    needle, are tried one by one, and only when they come before the joined rule that
+    matched; those that may match anywhere only on paragraphs of up to
+    ``FLOATING_RULES_MAX`` characters.
+
+    In the joined pattern one ``^`` goes before all the branches, and the group naming
+    a rule is an empty one after it: the regex engine skips at once a branch that opens
+    with a literal or a class the paragraph's first character is not in, while a
+    branch that opens with ``^`` or a group is entered, each one for every paragraph.
     """
 
     def __init__(self, rules: tuple[BoilerplateRule, ...]) -> None:
         self.rules = rules
-        anchored = [n for n, rule in enumerate(rules) if _anchored(rule.pattern)]
-        self._floating = [
-            (n, re.compile(rule.pattern)) for n, rule in enumerate(rules) if n not in anchored
+        branches = {n: _top_level_branches(rule.pattern) for n, rule in enumerate(rules)}
+        anchored = {n for n in branches if all(b.startswith("^") for b in branches[n])}
+        joined = [n for n in sorted(anchored) if not rules[n].needle]
+        self._alone = [
+            (n, rules[n].needle, n in anchored, re.compile(rules[n].pattern))
+            for n in range(len(rules))
+            if n not in joined
         ]
         self._joined = re.compile(
-            "|".join(f"(?P<r{n}>{rules[n].pattern})" for n in anchored) or "(?!)"
+            "^(?:"
+            + "|".join(f"(?:{'|'.join(b[1:] for b in branches[n])})(?P<r{n}>)" for n in joined)
+            + ")"
+            if joined
+            else "(?!)"
         )
 
     def first(self, text: str) -> BoilerplateRule | None:
         found = self._joined.match(text)
         best = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
-        if len(text) <= FLOATING_RULES_MAX:
-            for n, pattern in self._floating:
-                if n > best:
-                    break
-                if pattern.search(text):
-                    return self.rules[n]
+        short = len(text) <= FLOATING_RULES_MAX
+        for n, needle, anchored, pattern in self._alone:
+            if n > best:
+                break
+            if (anchored or short) and needle in text and pattern.search(text):
+                return self.rules[n]
         return self.rules[best] if best < len(self.rules) else None
 
 
-def _anchored(pattern: str) -> bool:
-    """Whether every top-level branch of ``pattern`` opens with ``^``."""
-    branches, depth, start, position, in_class = [], 0, 0, 0, False
+def _top_level_branches(pattern: str) -> list[str]:
+    """The branches of ``pattern``'s outermost alternation (``^a|^b`` → ``^a``, ``^b``)."""
+    branches: list[str] = []
+    depth, start, position, in_class = 0, 0, 0, False
     while position < len(pattern):
         char = pattern[position]
         if char == "\\":
@@ -363,7 +383,7 @@ def _anchored(pattern: str) -> bool:
             start = position + 1
         position += 1
     branches.append(pattern[start:])
-    return all(branch.startswith("^") for branch in branches)
+    return branches
 
 
 LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
@@ -398,7 +418,7 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         "editor-intro",
         r"^(?:下面是小编|以下是小编|小编(?:为大家|为您|给大家)|本文(?:由|是)\S{0,20}整理)",
     ),
-    BoilerplateRule("editor-intro", r"供大家参考[。！!]?$"),
+    BoilerplateRule("editor-intro", r"供大家参考[。！!]?$", needle="供大家参考"),
     BoilerplateRule(
         "copyright",
         # The same words as (?i:copyright)|版权所有|…, written so that the engine first
@@ -409,7 +429,7 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
             r"|(?<=I)CP备|(?<=[pP])(?i:owered by))"
         ),
     ),
-    BoilerplateRule("site-url", r"^\S{0,20}\s*https?://\S+$"),
+    BoilerplateRule("site-url", r"^\S{0,20}\s*https?://\S+$", needle="://"),
     BoilerplateRule("html-tag", r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?"),
     # 【导  读】…, 【2019年1月学习材料】, or a whole paragraph in 【】: an editor's note.
     BoilerplateRule("editor-note", r"^【[^】]{0,20}】|^【[^】]*】$"),
@@ -417,7 +437,7 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     # 这是毛泽东在…全体会议上所作的结论的一部分。  (* 这是… in Markdown copies)
     BoilerplateRule(
         "editor-note",
-        r"^(?:\*\s*)?这是\S{1,12}?(?:同志)?在[^。！？]{2,80}"
+        r"^(?=[*这])(?:\*\s*)?这是\S{1,12}?(?:同志)?在[^。！？]{2,80}"
         r"(?:讲话|开幕词|闭幕词|结论|报告|发言|谈话|讲演|演说|致辞|贺词)"
         r"(?:的一部分|的要点|要点|的主要部分|的节录)?。?$",
     ),
@@ -427,20 +447,23 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     ),
     BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
     # A photo caption: …新华社记者 李涛 摄
-    BoilerplateRule("photo-caption", r"记者\s?\S{2,8}\s?摄[）)]?$"),
+    BoilerplateRule("photo-caption", r"记者\s?\S{2,8}\s?摄[）)]?$", needle="记者"),
     # A news agency's dateline on its own line: （新华社北京8月24日电）
-    # (The agency's name first: a pattern that opens with a literal fails fast on
-    # the other paragraphs.)
     BoilerplateRule(
         "dateline",
         r"^[（(]?(?:新华社|中新社|人民日报|人民网|新华网|央视网|中新网)\S{0,12}电\s?[）)]?"
         r"(?:\s*[（(]来源[：:][^）)]{0,30}[）)])?$",
+        needle="电",
     ),
     # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
-    BoilerplateRule("markdown-break", r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"),
+    # (Each branch opens with its character, so that the joined pattern skips it fast.)
+    BoilerplateRule(
+        "markdown-break",
+        r"^(?:-[ \t]*-[ \t]*-[- \t]*|\*[ \t]*\*[ \t]*\*[* \t]*|_[ \t]*_[ \t]*_[_ \t]*)$",
+    ),
     # The sample text a wiki editor's toolbar inserts (Wikisource copies keep it).
     # A footer's row of portal links, run together: 人民网新华网中国网央视网国际在线…
-    BoilerplateRule("site-nav", r"^(?:[^\W\d_]{1,6}网[\s|｜]*){4}"),
+    BoilerplateRule("site-nav", r"^(?:[^\W\d_]{1,6}网[\s|｜]*){4}", needle="网"),
     BoilerplateRule("wiki-residue", r"^(?:粗体文字|斜体文字|内部链接|外部链接|链接标题|标题文本)$"),
     # [1] 见…, 〔1〕 见…, ※ …: a note's text on its own line
     BoilerplateRule("footnote", r"^\[\d{1,3}\]\s*\S|^〔\d{1,3}〕\s*\S|^※\s*\S"),
@@ -462,7 +485,8 @@ TRAILER_START: tuple[BoilerplateRule, ...] = (
     BoilerplateRule("appendix", r"^(?:附件|附录)\s*\d{0,2}\s*(?:[：:]|$)"),
     BoilerplateRule(
         "appendix",
-        r"^(?:附[：:]|(?:政府)?工作报告|报告)?(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$",
+        r"^(?:附[：:]|政府工作报告|工作报告|报告|(?=[名术]))"
+        r"(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$",
     ),
 )
 """A paragraph matching one of these starts a block of boilerplate that runs to the end."""
