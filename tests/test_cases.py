@@ -38,6 +38,8 @@ MARKERS: list[tuple[str, str, int, str, str, int]] = [
     ("③加强", "③", 3, "①", "", 1),
     ("第二，抓落实", "第二", 2, "第一", "，", 3),
     ("第三点，要团结", "第三点", 3, "第一", "，", 4),
+    ("第三层，大家要明白", "第三层", 3, "第一", "，", 4),
+    ("第二层意思是要团结", "第二层意思", 2, "第一", "", 5),
     ("首先，", "首先", 1, "第一", "，", 3),
     ("其次，要", "其次", 2, "第一", "，", 3),
     ("最后，要", "最后", 0, "第一", "，", 3),  # 0: the next value of the running sequence
@@ -815,6 +817,25 @@ def test_a_headline_holding_the_title_is_the_pages() -> None:
         ("source-line", "> 来源：学习强国"),
         ("markdown-break", "---"),
     ]
+
+
+def test_a_news_reports_lead_in_before_the_transcript_is_the_pages() -> None:
+    # The layout of a tech-news page carrying a speech (网易科技, 2019).
+    speech = parse(
+        "相关阅读：\n网易科技讯 12月21日消息，今日，某某在论坛上谈到，今年很不容易。\n"
+        "以下为某某演讲实录：\n某某：我想讲三句话。\n第一，祝贺商会。内容。\n第二，今年不容易。内容。\n"
+    )
+    assert [b.text for b in speech.boilerplate] == [
+        "相关阅读：",
+        "网易科技讯 12月21日消息，今日，某某在论坛上谈到，今年很不容易。",
+        "以下为某某演讲实录：",
+    ]
+    assert {b.rule for b in speech.boilerplate} == {"editor-intro"}
+    assert [p.marker.text for p in speech.parts] == ["第一", "第二"]
+    # Without the line that introduces the transcript, the report is the text.
+    assert (
+        parse("网易科技讯 12月21日消息，今日，某某在论坛上谈到。\n第一，甲。\n").boilerplate == ()
+    )
 
 
 def test_lines_above_a_confirmed_title_are_the_pages() -> None:

@@ -121,6 +121,18 @@ def test_an_element_holding_most_of_the_text_is_no_chrome_whatever_its_name() ->
     assert [p.marker.text for p in speech.parts] == ["1．", "2．"]
 
 
+def test_an_element_named_as_a_title_before_the_article_is_its_title() -> None:
+    # A company site's news page: the heading is a <div> named "…-title", outside
+    # the element that holds the text.
+    page = (
+        '<div class="news-view"><div class="news-view-title">\n  <a>2013 新 年 致 辞</a>\n</div>'
+        '<div class="news-view-content"><p>亲爱的同事们：</p><p>新年好！回首过去的一年，'
+        "我们共同经历了许多。</p><p>祝大家新年快乐！</p></div></div>"
+    )
+    speech = parse_html(page)
+    assert (speech.title, speech.salutation) == ("2013 新 年 致 辞", "亲爱的同事们：")
+
+
 def test_a_page_of_nothing_but_chrome_says_so() -> None:
     speech = parse_html(
         '<div class="nav"><a>首页</a><a>新闻中心</a></div>'

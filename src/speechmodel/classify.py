@@ -29,6 +29,8 @@ MAX_LINES_BEFORE_TITLE = 3
 MIN_CONTAINED_TITLE = 4
 #: How far into the text (in non-boilerplate lines) a salutation may come.
 SALUTATION_WINDOW = 4
+#: How far down (in non-boilerplate lines) a news page's 以下为…演讲实录： may come.
+LEAD_IN_WINDOW = 12
 #: Words that mark a line as the title of a speech even without a subtitle below it.
 SPEECH_WORDS = (
     "讲话",
@@ -86,6 +88,7 @@ def classify(
     _mark_chrome(lines, chrome)
     _mark_metadata(lines)  # before the rules, which would take its --- fences
     _mark_boilerplate(lines)
+    _mark_lead_in(lines)
     body_start = _mark_front_matter(lines)
     if heading is not None and not any(line.kind == TITLE for line in lines):
         for line in lines:
@@ -146,6 +149,19 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
         elif _is_split_footnote(lines, index):
             for part in lines[index : index + 3]:
                 part.kind, part.rule = BOILERPLATE, "footnote-ref"
+
+
+def _mark_lead_in(lines: Sequence[Line]) -> None:
+    """A news page that carries a transcript says where it starts (``以下为马云演讲
+    实录：``): that line and the report above it are the page's, not the speech."""
+    content = [i for i, line in enumerate(lines) if line.kind == CONTENT][:LEAD_IN_WINDOW]
+    for position, index in enumerate(content):
+        if _numbered(lines[index].text):
+            return
+        if tables.TRANSCRIPT_INTRO.match(lines[index].text):
+            for before in content[: position + 1]:
+                lines[before].kind, lines[before].rule = BOILERPLATE, "editor-intro"
+            return
 
 
 def _is_split_footnote(lines: Sequence[Line], index: int) -> bool:

@@ -155,7 +155,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
             # 第一， 第一点， 第一是…: after a bare ordinal, punctuation or 是/要 must follow;
             # after a classifier (第一阶段为…) the lead may go straight on.
             rf"(?P<label>第(?P<num>[{CN}]{{1,3}})"
-            r"(?:(?P<noun>点|条|个问题|个方面|方面|个层面|层面|阶段|步)|件事|个)?)"
+            r"(?:(?P<noun>点|条|个问题|个方面|方面|个层面|层面|层意思|层次|层|阶段|步)|件事|个)?)"
             r"(?P<delim>)(?:(?P<punct>[，,、：:．.])|(?=[是要])|(?(noun)(?=[^\s，,。；;])|(?!)))"
         ),
         "cn",
@@ -288,6 +288,11 @@ MARKDOWN_PREFIX = re.compile(_MARKUP_OPEN)
 """Markdown that may come before a marker: a heading prefix, then strong emphasis."""
 
 # ---------------------------------------------------------------- sentences
+
+TRANSCRIPT_INTRO = re.compile(
+    r"^(?:以下|下面)(?:为|是)[^。]{0,30}(?:实录|全文|原文|讲话|演讲|发言|致辞)(?:内容)?[：:]$"
+)
+"""A news page's line that introduces the transcript it carries: ``以下为马云演讲实录：``."""
 
 LEAD_END = re.compile(r"[。！？；;!?]")
 """What ends a lead sentence."""

@@ -90,6 +90,9 @@ VOID_TAGS = frozenset(
     ]
 )
 HEADING_TAGS = frozenset(["h1", "h2", "h3"])
+TITLE_WORDS = frozenset(["title", "tit", "headline"])
+"""Words of an ``id`` or ``class`` that mark an element as a heading, as ``h1``–``h3`` do
+(``<div class="news-view-title">``)."""
 CONTAINER_TAGS = frozenset(
     [
         "html",
@@ -198,7 +201,8 @@ class Page:
     """``(start, end, rule)`` of the lines that are page chrome: offsets into ``text``,
     and ``"page-nav"`` (the site's navigation) or ``"page-chrome"`` (the rest)."""
     heading: tuple[int, int] | None
-    """The last ``h1``–``h3`` line before the main text: the page's own title for it,
+    """The last heading (``h1``–``h3``, or an element named as a title) before the main
+    text, without the spaces around it: the page's own title for it,
     which the parser takes when the text itself has none."""
 
 
@@ -236,6 +240,8 @@ class _Element:
     chrome: str
     """``""``, ``"page-nav"`` or ``"page-chrome"``."""
     first_line: int
+    heading: bool
+    """An ``h1``–``h3``, or an element named as a title."""
     text_size: int = 0
     """CJK and Latin letters of visible text inside the element."""
 
@@ -262,7 +268,9 @@ class _VisibleText(HTMLParser):
             self._break()
         if tag in VOID_TAGS:
             return
-        self.stack.append(_Element(tag, _chrome_kind(tag, attrs), len(self.lines)))
+        words = _class_words(attrs)
+        heading = tag in HEADING_TAGS or not words.isdisjoint(TITLE_WORDS)
+        self.stack.append(_Element(tag, _chrome_kind(tag, words), len(self.lines), heading))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in BLOCK_TAGS:
@@ -307,7 +315,7 @@ class _VisibleText(HTMLParser):
         if line.strip(" "):
             self.lines.append(line)
             self.line_chrome.append(tuple(e for e in self.stack if e.chrome))
-            self.line_heading.append(any(e.tag in HEADING_TAGS for e in self.stack))
+            self.line_heading.append(any(e.heading for e in self.stack))
 
     def page(self) -> Page:
         while self.stack:
@@ -334,18 +342,27 @@ class _VisibleText(HTMLParser):
         if main is not None:
             before = [n for n in range(main[0]) if self.line_heading[n]]
             if before:
-                start = sum(len(line) + 1 for line in self.lines[: before[-1]])
-                heading = (start, start + len(self.lines[before[-1]]))
+                line = self.lines[before[-1]]
+                start = sum(len(above) + 1 for above in self.lines[: before[-1]])
+                # the words of the line: a browser shows no spaces around them
+                start += len(line) - len(line.lstrip(" "))
+                heading = (start, start + len(line.strip(" ")))
         return Page(text="\n".join(text_parts), chrome=tuple(chrome), heading=heading)
 
 
-def _chrome_kind(tag: str, attrs: list[tuple[str, str | None]]) -> str:
-    """Whether an element is the site's navigation, other page chrome, or neither."""
+def _class_words(attrs: list[tuple[str, str | None]]) -> set[str]:
+    """The words of an element's ``id`` and ``class`` (``jui-pageHeader``: jui, page,
+    header), and each value whole."""
     words: set[str] = set()
     for name, value in attrs:
         if name in ("id", "class") and value:
             words.update(w.lower() for w in _WORDS.findall(value))
             words.add(value.lower())
+    return words
+
+
+def _chrome_kind(tag: str, words: set[str]) -> str:
+    """Whether an element is the site's navigation, other page chrome, or neither."""
     if tag in NAV_TAGS or words & NAV_WORDS:
         return "page-nav"
     if tag in CHROME_TAGS or words & CHROME_WORDS:
