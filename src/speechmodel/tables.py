@@ -6,13 +6,68 @@ and built from bounded or possessive-free simple classes, so matching is linear
 in the paragraph's length (no nested quantifiers over the same text).
 
 Every process compiles these patterns when it starts, in Python, so they are
-also written to compile cheaply: see the note above ``_HAN``.
+also written to compile cheaply: classes of scattered CJK characters come from
+``_one_of``, and see the note above ``_HAN``.
 """
 
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
+
+# ---------------------------------------------------------------- cheap classes
+
+
+def _one_of(chars: str, *, also: str = "") -> str:
+    """A pattern for one of ``chars``, or of the class escapes in ``also`` (``\\s``),
+    written for ``re``'s compiler.
+
+    ``re`` compiles in Python, in every process that starts.  A class whose
+    characters beyond Latin-1 form three or more runs of code points (``[，,：:]``,
+    the numerals 一…十) costs it a 64K-entry bitmap, about 0.1 ms, each time it
+    occurs, and some fifty such classes were a sixth of a command-line run.  So the
+    Latin-1 characters go in one class and the others in classes of at most two
+    runs each; ``{1}`` keeps the parser from merging them back into one.  The match
+    is the same and a little slower to find: for patterns matched at a paragraph's
+    start, not for searches through whole texts.
+    """
+    codes = sorted(set(map(ord, chars)))
+    runs: list[tuple[int, int]] = []
+    for code in codes:
+        if code < 256:
+            continue
+        if runs and code == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    narrow = "".join(re.escape(chr(code)) for code in codes if code < 256) + also
+    classes = [f"[{narrow}]"] if narrow else []
+    for pair in range(0, len(runs), 2):
+        classes.append("[" + "".join(_class_range(*run) for run in runs[pair : pair + 2]) + "]")
+    if len(classes) == 1:
+        return classes[0]
+    return "(?:" + "|".join([classes[0], *(f"{c}{{1}}" for c in classes[1:])]) + ")"
+
+
+def _class_range(low: int, high: int) -> str:
+    if low == high:
+        return re.escape(chr(low))
+    return f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+
+
+def _none_of(chars: str, *, also: str = "") -> str:
+    """A pattern for one character that is not one of ``chars`` (see ``_one_of``)."""
+    return rf"(?:(?!{_one_of(chars, also=also)})[\s\S])"
+
+
+_NOT_STOP = _none_of("。！？")
+_DIGIT = r"\d"
+_ADDRESS_END = _one_of("：:！!，,")
+"""What follows an address: ``同志们：``, ``各位代表！``, ``同志们，…``."""
+_NAV_SEPARATOR = _one_of("|｜/", also=r"\s")
+_DIGIT_OR_DASH = _one_of("-―–—", also=r"\d")
+_DASH_OR_SPACE = _one_of("-—－", also=r"\s")
+
 
 # ---------------------------------------------------------------- numerals
 
@@ -32,6 +87,7 @@ CN_DIGITS = {
 }
 CN = "一二三四五六七八九十"
 """Numeral characters that may open a marker (``两`` and ``零`` never do)."""
+_CN = _one_of(CN)
 
 
 def cn_value(numeral: str) -> int | None:
@@ -81,7 +137,14 @@ class MarkerRule(NamedTuple):
     """Every character a marker of this style can open with."""
 
 
-_PUNCT_AFTER_WORD = r"(?P<punct>[，,、：:．.]?)"
+_MARK = _one_of("，,、：:．.")
+"""Punctuation that may follow a marker."""
+_COMMA_COLON = _one_of("，,：:")
+_LIST_DELIM = _one_of("、．.")
+_MARK_OR_SPACE = _one_of("，,、：:．.", also=r"\s")
+_DIGIT_OR_PERCENT = _one_of("％０１２３４５６７８９", also="0-9%")
+_NOT_SPACE_OR_STOP = _none_of("，,。；;", also=r"\s")
+_PUNCT_AFTER_WORD = rf"(?P<punct>{_MARK}?)"
 VERB_EXCLUDED = frozenset(
     # Numeral + one of these is a quantity or an idiom, never a run-in marker.
     "个些年月日天次位项条种批名家级切般直定起同样致旦度时代方面边道律半共层类分号小大中"
@@ -95,7 +158,7 @@ RUN_IN = "一*"
 MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "第一部分",
-        re.compile(rf"(?P<label>第(?P<num>[{CN}]{{1,3}})部分)(?P<delim>[，,、：:．.\s]?)"),
+        re.compile(rf"(?P<label>第(?P<num>{_CN}{{1,3}})部分)(?P<delim>{_MARK_OR_SPACE}?)"),
         "cn",
         True,
         "第",
@@ -105,28 +168,32 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         # Wikisource and collected works set part headings.  Not 一 九 九 八 年, a
         # spaced-out number.
         "一",
-        re.compile(rf"(?P<label>(?P<num>[{CN}]{{1,3}}))(?:$|(?P<delim>[ \u3000])(?![{CN}\s]))"),
+        re.compile(rf"(?P<label>(?P<num>{_CN}{{1,3}}))(?:$|(?P<delim>[ \u3000])(?!{_CN}|\s))"),
         "cn",
         True,
         CN,
     ),
     MarkerRule(
         "一、",
-        re.compile(rf"(?P<label>(?P<num>[{CN}]{{1,3}})(?P<delim>[、．.]))(?![{CN}][、．.])"),
+        re.compile(
+            rf"(?P<label>(?P<num>{_CN}{{1,3}})(?P<delim>{_LIST_DELIM}))(?!{_CN}{_LIST_DELIM})"
+        ),
         "cn",
         True,
         CN,
     ),
     MarkerRule(
         "（一）",
-        re.compile(rf"(?P<label>[（(](?P<num>[{CN}]{{1,3}})[）)])(?P<delim>)"),
+        re.compile(rf"(?P<label>[（(](?P<num>{_CN}{{1,3}})[）)])(?P<delim>)"),
         "cn",
         False,
         "（(",
     ),
     MarkerRule(
         "1.",
-        re.compile(r"(?P<label>(?P<num>[0-9０-９]{1,2})(?P<delim>[.．、]))(?![0-9０-９%％])"),
+        re.compile(
+            rf"(?P<label>(?P<num>[0-9０-９]{{1,2}})(?P<delim>{_LIST_DELIM}))(?!{_DIGIT_OR_PERCENT})"
+        ),
         "arabic",
         False,
         _DIGITS,
@@ -154,9 +221,10 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         re.compile(
             # 第一， 第一点， 第一是…: after a bare ordinal, punctuation or 是/要 must follow;
             # after a classifier (第一阶段为…) the lead may go straight on.
-            rf"(?P<label>第(?P<num>[{CN}]{{1,3}})"
+            rf"(?P<label>第(?P<num>{_CN}{{1,3}})"
             r"(?:(?P<noun>点|条|个问题|个方面|方面|个层面|层面|层意思|层次|层|阶段|步)|件事|个)?)"
-            r"(?P<delim>)(?:(?P<punct>[，,、：:．.])|(?=[是要])|(?(noun)(?=[^\s，,。；;])|(?!)))"
+            rf"(?P<delim>)(?:(?P<punct>{_MARK})|(?=[是要])"
+            rf"|(?(noun)(?={_NOT_SPACE_OR_STOP})|(?!)))"
         ),
         "cn",
         False,
@@ -167,8 +235,8 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         re.compile(
             # 最后，我还要强调… is the speaker's last word on the whole speech, not the
             # last item of a list (最后，我们要… still is one).
-            r"(?P<label>(?P<num>首先|其次|再次|最后(?![，,：:]我(?!们))))(?P<delim>)"
-            r"(?:(?P<punct>[，,：:])|(?=[是要]))"
+            rf"(?P<label>(?P<num>首先|其次|再次|最后(?!{_COMMA_COLON}我(?!们))))(?P<delim>)"
+            rf"(?:(?P<punct>{_COMMA_COLON})|(?=[是要]))"
         ),
         "word",
         False,
@@ -188,7 +256,8 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
             # The verb is any letter here; ``match_marker`` keeps a Han character
             # that is not in VERB_EXCLUDED (classes over those cost the compiler more
             # than the check costs at run time).
-            rf"(?P<label>(?P<num>[{CN}]{{1,2}})(?P<verb>[^\W\d_]))(?P<delim>)(?P<punct>[，,：:]?)"
+            rf"(?P<label>(?P<num>{_CN}{{1,2}})(?P<verb>[^\W\d_]))(?P<delim>)"
+            rf"(?P<punct>{_COMMA_COLON}?)"
         ),
         "cn",
         False,
@@ -404,7 +473,7 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         "site-nav",
         (
             r"^(?:(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|图解|Top|TOP|top|【打印正文】|【关闭窗口】)"
-            r"[\s|｜/]*)+$"
+            rf"{_NAV_SEPARATOR}*)+$"
         ),
     ),
     # （信息来源：新华社） after the speech
@@ -414,16 +483,16 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule(
         "source-line",
         r"^[（(](?:原文|本文)?(?:发表于|刊发于|刊载于|刊于|载于|原载于?)?《[^》]{1,40}》[^（()）]{0,80}?"
-        r"(?:出版社|第\d{1,2}版|第[\d\-―–—]+页|第\d{1,3}期)[^（()）]{0,40}[）)]?$",
+        rf"(?:出版社|第\d{{1,2}}版|第{_DIGIT_OR_DASH}+页|第\d{{1,3}}期)[^（()）]{{0,40}}[）)]?$",
     ),
     # （作者系某某大学教授） / （作者为…；本文系作者…讲话，有删节）
     BoilerplateRule("editor-note", r"^[（(]作者(?:系|为|是|單位|单位)"),
-    BoilerplateRule("prev-next", r"^(?:上|下)一(?:篇|条|页)\s*[:：]"),
+    BoilerplateRule("prev-next", rf"^(?:上|下)一{_one_of('篇条页')}\s*[:：]"),
     BoilerplateRule(
         "editor-intro",
         r"^(?:下面是小编|以下是小编|小编(?:为大家|为您|给大家)|本文(?:由|是)\S{0,20}整理)",
     ),
-    BoilerplateRule("editor-intro", r"供大家参考[。！!]?$", needle="供大家参考"),
+    BoilerplateRule("editor-intro", rf"供大家参考{_one_of('。！!')}?$", needle="供大家参考"),
     BoilerplateRule(
         "copyright",
         # The same words as (?i:copyright)|版权所有|…, written so that the engine first
@@ -442,7 +511,7 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     # 这是毛泽东在…全体会议上所作的结论的一部分。  (* 这是… in Markdown copies)
     BoilerplateRule(
         "editor-note",
-        r"^(?=[*这])(?:\*\s*)?这是\S{1,12}?(?:同志)?在[^。！？]{2,80}"
+        rf"^(?=[*这])(?:\*\s*)?这是\S{{1,12}}?(?:同志)?在{_NOT_STOP}{{2,80}}"
         r"(?:讲话|开幕词|闭幕词|结论|报告|发言|谈话|讲演|演说|致辞|贺词)"
         r"(?:的一部分|的要点|要点|的主要部分|的节录)?。?$",
     ),
@@ -552,27 +621,30 @@ _ADDRESS = (
     rf"|(?:各位|诸位|全体|在座的){_HAN}{{0,8}}?{_AUDIENCE}们?"
     rf"|{_HAN}{{0,8}}?{_PLURAL})"
 )
-_ADDRESS_LIST = rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}{_ADDRESS}){{0,6}}"
-_GREETING = r"(?:(?:大家|早上|上午|中午|下午|晚上)好[！!。]?)"
+_BETWEEN_ADDRESSES = _one_of("、，,和及与", also=r"\s")
+_ADDRESS_LIST = rf"{_ADDRESS}(?:{_BETWEEN_ADDRESSES}{{1,2}}{_ADDRESS}){{0,6}}"
+_GREETING = rf"(?:(?:大家|早上|上午|中午|下午|晚上)好{_one_of('！!。')}?)"
 
 # On its own line an address may go on with plain names (尊敬的孙教授、董教授，尊敬的老师们：)
 # and open with the name of the meeting or body addressed (中国共产党全国代表会议各位代表同志们：).
 _SALUTATION_LIST = (
     rf"(?:(?P<body>{_HAN}{{2,16}}?)(?=各位|诸位|全体))?"
-    rf"{_ADDRESS}(?:[、，,和及与\s]{{1,2}}(?:{_ADDRESS}|{_HAN}{{1,6}})){{0,8}}"
+    rf"{_ADDRESS}(?:{_BETWEEN_ADDRESSES}{{1,2}}(?:{_ADDRESS}|{_HAN}{{1,6}})){{0,8}}"
 )
 # Web clips in Markdown set vocatives and thanks in bold (**同志们！**, **谢谢大家！**)
 # or as headings: the patterns below read through that markup (_MARKUP_OPEN/CLOSE).
 
 SALUTATION = re.compile(
-    rf"^{_MARKUP_OPEN}{_SALUTATION_LIST}(?:[：:！!，,]\s*{_GREETING}?|\s*{_GREETING}){_MARKUP_CLOSE}$"
+    rf"^{_MARKUP_OPEN}{_SALUTATION_LIST}(?:{_ADDRESS_END}\s*{_GREETING}?|\s*{_GREETING}){_MARKUP_CLOSE}$"
 )
 """An opening address on its own: ``同志们：``, ``各位领导、同志们：大家好！``."""
 
-VOCATIVE = re.compile(rf"^{_MARKUP_OPEN}{_ADDRESS_LIST}(?P<punct>[，,！!：:])")
+VOCATIVE = re.compile(rf"^{_MARKUP_OPEN}{_ADDRESS_LIST}(?P<punct>{_ADDRESS_END})")
 """A paragraph that opens by addressing the audience: ``同志们，…``, ``各位代表！…``."""
 
-BARE_VOCATIVE = re.compile(rf"^{_MARKUP_OPEN}{_ADDRESS_LIST}[！!：:，,。]?{_MARKUP_CLOSE}$")
+BARE_VOCATIVE = re.compile(
+    rf"^{_MARKUP_OPEN}{_ADDRESS_LIST}{_one_of('！!：:，,。')}?{_MARKUP_CLOSE}$"
+)
 """A paragraph that is nothing but a vocative: ``各位代表！``."""
 
 
@@ -633,13 +705,13 @@ CLOSING_HEADING = re.compile(
 )
 """An unnumbered heading that announces the wrap-up of a report."""
 
-SUBTITLE = re.compile(r"^(?:——|－－|--|—)(?![-—－\s]*$)")
+SUBTITLE = re.compile(rf"^(?:——|－－|--|—)(?!{_DASH_OR_SPACE}*$)")
 """A dash, then words (``---`` alone is a Markdown rule, not a subtitle)."""
 DATE_LINE = re.compile(
     # A year alone, or a year and a month and what follows (日, 上午, 在…会议上):
     # 2024年新年献词：… names a year and is a title.
-    r"^[（(]?\s*(?:(?:\d{4}|[一二三四五六七八九〇零○]{4})\s*年"
-    r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十〇零○]{1,3})\s*月[^。，,；;]{0,20})?"
+    rf"^[（(]?\s*(?:(?:\d{{4}}|{_one_of('一二三四五六七八九〇零○')}{{4}})\s*年"
+    rf"(?:\s*(?:\d{{1,2}}|{_one_of(CN + '〇零○')}{{1,3}})\s*月{_none_of('。，,；;')}{{0,20}})?"
     r"|\d{4}[.．/-]\d{1,2}[.．/-]\d{1,2}[日]?)[）)]?$"
 )
 PAREN_LINE = re.compile(r"^[（(][^（()）]{1,40}[）)]$")
@@ -709,7 +781,8 @@ front matter or the salutation confirms it: 欢迎你为“求真”而来！)."
 MAX_TITLE_LINE = 80
 MAX_TITLE_LINES = 3
 
-_COUNT = r"(?P<count>[一二三四五六七八九十两几\d]{1,2})"
+_COUNT = rf"(?P<count>{_one_of(CN + '两几', also=_DIGIT)}{{1,2}})"
+_NOT_CLAUSE_END = _none_of("。；！？")
 _COUNTED_WORDS = ("点", "个方面", "方面", "个问题", "个要求", "条", "句话", "件事")
 _COUNTED = "(?:" + "|".join(_COUNTED_WORDS) + ")"
 ANNOUNCEMENTS = (
@@ -724,12 +797,13 @@ ANNOUNCEMENTS = (
     ),
     # 就…从三个方面作一简要汇报 / 就这三个问题作一简单介绍 / 两个方面问题 … 交流 comes first, count after
     re.compile(
-        rf"{_COUNT}{_COUNTED}[^。；！？，,]{{0,6}}?(?:作|做|进行)?一?(?:简要|简单)?(?:汇报|报告|交流|说明|介绍)"
+        rf"{_COUNT}{_COUNTED}{_none_of('。；！？，,')}{{0,6}}?(?:作|做|进行)?一?(?:简要|简单)?"
+        r"(?:汇报|报告|交流|说明|介绍)"
     ),
-    re.compile(rf"(?:交流|汇报|谈谈|讲讲)[^。；！？]{{0,30}}?{_COUNT}{_COUNTED}"),
+    re.compile(rf"(?:交流|汇报|谈谈|讲讲){_NOT_CLAUSE_END}{{0,30}}?{_COUNT}{_COUNTED}"),
     # 从…、…、…六个方面，就…作一汇报 / 从“…”三个方面作一表态发言
     re.compile(
-        rf"从[^。；！？]{{0,60}}?{_COUNT}个?方面[^。；！？]{{0,40}}?"
+        rf"从{_NOT_CLAUSE_END}{{0,60}}?{_COUNT}个?方面{_NOT_CLAUSE_END}{{0,40}}?"
         r"(?:汇报|报告|交流|说明|介绍|发言|谈|讲)"
     ),
 )
