@@ -15,10 +15,10 @@ from speechmodel import parse, walk
 from speechmodel.decode import decode
 from speechmodel.errors import SpeechDecodeError, SpeechLoadError, SpeechModelError
 from speechmodel.nodes import Boilerplate, FrontMatter, Marker, Paragraph, Point, Span, Text
-from speechmodel.outline import outline
+from speechmodel.outline import outline, outline_text
 from speechmodel.paragraphs import paragraph_spans
 from speechmodel.serialize import dumps, loads
-from speechmodel.tables import PARAGRAPH_RULES, is_speaker_line, match_marker, unmarked
+from speechmodel.tables import DATE_LINE, PARAGRAPH_RULES, is_speaker_line, match_marker, unmarked
 
 # ---------------------------------------------------------------- markers
 
@@ -319,6 +319,20 @@ def test_front_matter_roles() -> None:
     assert [p.text for p in speech.opening] == ["今天开会。"]
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("（2024年3月1日）", True),
+        ("2026年1月14日在浙江省第十四届人民代表大会第四次会议上", True),
+        ("2024年3月全市经济运行情况分析", True),  # up to 20 characters after the month
+        ("2024年3月全市经济运行情况和下一步工作安排的分析报告", False),
+        ("2024年新年献词", False),
+    ],
+)
+def test_date_lines(line: str, date: bool) -> None:
+    assert (DATE_LINE.match(line) is not None) is date
+
+
 def test_numeral_space_heading_parts_nest_their_ordinal_points() -> None:
     # The layout of a speech in Mao's Selected Works, vol. 5 (1955): parts 一 … with a
     # space before the heading, 第一点，… under one of them, a lone 最后 in another.
@@ -480,6 +494,18 @@ def test_after_turning_to_the_audience_a_list_elaborates_no_point() -> None:
     )
     points = parse(source).parts[1].points
     assert [p.marker.text for p in points] == ["（一）", "（二）", "一是", "二是"]
+
+
+def test_a_list_the_outer_list_resumes_after_is_inside_its_item() -> None:
+    # A provincial work report (2026): 各位代表！… and 1.…10. between （九） and （十）.
+    source = (
+        "一、甲\n二、任务\n（一）抓发展\n内容。\n（二）保安全\n内容。\n"
+        "各位代表！今年我们要办好两方面民生实事：\n1.医疗卫生方面。内容。\n2.养老帮困方面。内容。\n"
+        "（三）抓作风\n内容。\n"
+    )
+    points = parse(source).parts[1].points
+    assert [p.marker.text for p in points] == ["（一）", "（二）", "（三）"]
+    assert [p.marker.text for p in points[1].points] == ["1.", "2."]
 
 
 def test_under_a_part_paragraphs_before_the_points_do_not_count() -> None:
@@ -934,6 +960,13 @@ def test_a_salutation_to_colleagues_after_a_line_to_a_host() -> None:
     speech = parse(source)
     assert speech.salutation == "各位同事："
     assert outline(speech)["closing"] == "让我们携手前行。谢谢。"
+
+
+def test_a_bold_heading_is_outlined_without_its_closing_emphasis() -> None:
+    speech = parse("**一、预算执行情况**\n内容。\n**二、预算安排**\n内容。\n")
+    assert [p["heading"] for p in outline(speech)["parts"]] == ["预算执行情况", "预算安排"]
+    assert "一、 预算执行情况\n" in outline_text(speech)
+    assert speech.parts[0].heading.text == "预算执行情况**"  # the model keeps every character
 
 
 def test_markdown_emphasis_does_not_hide_vocatives_and_thanks() -> None:

@@ -9,6 +9,7 @@ that marker really numbers a part or point is decided by the next stage
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from speechmodel import tables
@@ -154,13 +155,15 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
 def _mark_lead_in(lines: Sequence[Line]) -> None:
     """A news page that carries a transcript says where it starts (``以下为马云演讲
     实录：``): that line and the report above it are the page's, not the speech."""
-    content = [i for i, line in enumerate(lines) if line.kind == CONTENT][:LEAD_IN_WINDOW]
-    for position, index in enumerate(content):
-        if _numbered(lines[index].text):
+    content = itertools.islice((line for line in lines if line.kind == CONTENT), LEAD_IN_WINDOW)
+    seen: list[Line] = []
+    for line in content:
+        seen.append(line)
+        if _numbered(line.text):
             return
-        if tables.TRANSCRIPT_INTRO.match(lines[index].text):
-            for before in content[: position + 1]:
-                lines[before].kind, lines[before].rule = BOILERPLATE, "editor-intro"
+        if tables.TRANSCRIPT_INTRO.match(line.text):
+            for before in seen:
+                before.kind, before.rule = BOILERPLATE, "editor-intro"
             return
 
 
@@ -178,10 +181,11 @@ def _is_split_footnote(lines: Sequence[Line], index: int) -> bool:
 
 
 def _mark_metadata(lines: Sequence[Line]) -> None:
-    """Mark a leading YAML front-matter block (``---`` … ``---``) as metadata."""
+    """Mark a leading YAML front-matter block (``---`` … ``---``) as boilerplate: it is
+    data about the document, not a line of the speech."""
     content = [i for i, line in enumerate(lines) if line.kind != BOILERPLATE]
     for index in content[: _yaml_block_length(lines, content)]:
-        lines[index].kind, lines[index].rule = FRONT, "metadata"
+        lines[index].kind, lines[index].rule = BOILERPLATE, "metadata"
 
 
 def _mark_front_matter(lines: Sequence[Line]) -> int:

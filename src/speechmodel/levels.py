@@ -250,13 +250,15 @@ def _nest(
     items: dict[int, Item] = {}
     uses_part_styles = any(_marker(lines, i).part_style for i in accepted)
     stack: list[_Level] = []
-    for index in accepted:
+    later = _Later(lines, accepted, values)
+    for position, index in enumerate(accepted):
         marker = _marker(lines, index)
         if uses_part_styles and not stack and not marker.part_style:
             rejected[index] = "before-part"  # a point before the first part: a paragraph
             continue
         value = values[index]
-        depth = _place(stack, marker, value, lines, index)
+        later.start = position + 1
+        depth = _place(stack, marker, value, lines, index, later)
         if depth >= MAX_DEPTH:
             rejected[index] = "too-deep"
             continue
@@ -298,12 +300,38 @@ def _gap(lines: Sequence[Line], stack: Sequence[_Level], index: int) -> _Gap:
     return _Gap(len(between), addressed)
 
 
+class _Later:
+    """The items after the one being placed: ``accepted[start:]``, ``start`` moving on
+    as the items are placed."""
+
+    __slots__ = ("accepted", "lines", "start", "values")
+
+    def __init__(self, lines: Sequence[Line], accepted: Sequence[int], values: dict[int, int]):
+        self.lines = lines
+        self.accepted = accepted
+        self.values = values
+        self.start = 0
+
+    def resume(self, stack: Sequence[_Level]) -> bool:
+        """Whether the innermost list goes on (its next number) before any list above it."""
+        current = stack[-1]
+        above = {style for level in stack[:-1] for style in level.last}
+        for index in itertools.islice(self.accepted, self.start, None):
+            style = _marker(self.lines, index).style
+            if style == current.style:
+                return self.values[index] == current.last[style] + 1
+            if style in above:
+                return False
+        return False
+
+
 def _place(
     stack: Sequence[_Level],
     marker: tables.MarkerMatch,
     value: int,
     lines: Sequence[Line],
     index: int,
+    later: _Later,
 ) -> int:
     """The depth of the new item on line ``index``."""
     for depth in range(len(stack) - 1, -1, -1):
@@ -324,8 +352,10 @@ def _place(
         # one (（一）…, 1.…) is its sibling, unless the point is a heading.
         # A list whose first items were inline (value > 1) began in the paragraph
         # just before it, inside this point: it follows closely wherever it is.
+        # A list that the current one resumes after stands inside its item, whatever
+        # stands between: （九）…, 各位代表！…, 1.…10., （十）.
         gap = _gap(lines, stack, index)
-        close = not gap.addressed and (
+        close = (not gap.addressed or later.resume(stack)) and (
             (current.heading and not current.sentence)
             or gap.paragraphs <= ELABORATION_GAP
             or value > 1

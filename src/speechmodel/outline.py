@@ -39,20 +39,28 @@ def outline(speech: Speech) -> dict[str, Any]:
         "title": speech.title,
         "salutation": speech.salutation,
         "announced_parts": speech.announced,
-        "parts": [_item(part) for part in speech.parts],
+        "parts": [_item(part, speech.source) for part in speech.parts],
         "closing": closing_text(speech),
         "boilerplate": lines + splices,
     }
 
 
-def _item(node: Part | Point) -> dict[str, Any]:
-    text = node.lead
+def _item(node: Part | Point, source: str) -> dict[str, Any]:
     key = "heading" if isinstance(node, Part) else "lead"
     return {
         "marker": node.marker.text,
-        key: text.raw,
-        "points": [_item(point) for point in node.points],
+        key: _unbolded(node.lead.raw, node, source),
+        "points": [_item(point, source) for point in node.points],
     }
+
+
+def _unbolded(lead: str, node: Part | Point, source: str) -> str:
+    """``lead`` without the emphasis that closes a bold heading (``**一、标题**``): the
+    marker took the opening ``**``, and the heading is ``标题``, not ``标题**``."""
+    opening = source[node.marker.span.start : node.marker.span.start + 2]
+    if opening in ("**", "__") and lead.endswith(opening):
+        return lead[:-2]
+    return lead
 
 
 def closing_text(speech: Speech) -> str | None:
@@ -76,7 +84,8 @@ def outline_text(speech: Speech) -> str:
     if speech.announced is not None:
         out.append(f"预告 {speech.announced}")
     for node in numbered(speech):
-        out.append(f"{'  ' * node.depth}{node.marker.text} {node.lead.text}")
+        lead = _unbolded(node.lead.text, node, speech.source)
+        out.append(f"{'  ' * node.depth}{node.marker.text} {lead}")
     closing = closing_text(speech)
     if closing is not None:
         out.append(f"结尾 {closing}")

@@ -61,12 +61,12 @@ def _none_of(chars: str, *, also: str = "") -> str:
 
 
 _NOT_STOP = _none_of("。！？")
-_DIGIT = r"\d"
 _ADDRESS_END = _one_of("：:！!，,")
 """What follows an address: ``同志们：``, ``各位代表！``, ``同志们，…``."""
 _NAV_SEPARATOR = _one_of("|｜/", also=r"\s")
 _DIGIT_OR_DASH = _one_of("-―–—", also=r"\d")
 _DASH_OR_SPACE = _one_of("-—－", also=r"\s")
+_NOT_DATE_END = _none_of("。，,；;")
 
 
 # ---------------------------------------------------------------- numerals
@@ -472,7 +472,9 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule(
         "site-nav",
         (
-            r"^(?:(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|图解|Top|TOP|top|【打印正文】|【关闭窗口】)"
+            r"^(?:(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|图解|Top|TOP|top|【打印正文】|【关闭窗口】"
+            # an article's toolbar: 下载 打印 全屏 收藏 【字号： 加大 还原 减小 】
+            r"|下载|打印|全屏|收藏|分享|【?字号[：:]?|加大|减小|还原|】)"
             rf"{_NAV_SEPARATOR}*)+$"
         ),
     ),
@@ -709,9 +711,11 @@ SUBTITLE = re.compile(rf"^(?:——|－－|--|—)(?!{_DASH_OR_SPACE}*$)")
 """A dash, then words (``---`` alone is a Markdown rule, not a subtitle)."""
 DATE_LINE = re.compile(
     # A year alone, or a year and a month and what follows (日, 上午, 在…会议上):
-    # 2024年新年献词：… names a year and is a title.
+    # 2024年新年献词：… names a year and is a title.  In 在…上 the meeting's name may
+    # be long (2026年1月14日在浙江省第十四届人民代表大会第四次会议上).
     rf"^[（(]?\s*(?:(?:\d{{4}}|{_one_of('一二三四五六七八九〇零○')}{{4}})\s*年"
-    rf"(?:\s*(?:\d{{1,2}}|{_one_of(CN + '〇零○')}{{1,3}})\s*月{_none_of('。，,；;')}{{0,20}})?"
+    rf"(?:\s*(?:\d{{1,2}}|{_one_of(CN + '〇零○')}{{1,3}})\s*月"
+    rf"(?:{_NOT_DATE_END}{{0,20}}|{_NOT_DATE_END}{{0,12}}在{_NOT_DATE_END}{{2,40}}上))?"
     r"|\d{4}[.．/-]\d{1,2}[.．/-]\d{1,2}[日]?)[）)]?$"
 )
 PAREN_LINE = re.compile(r"^[（(][^（()）]{1,40}[）)]$")
@@ -781,8 +785,9 @@ front matter or the salutation confirms it: 欢迎你为“求真”而来！)."
 MAX_TITLE_LINE = 80
 MAX_TITLE_LINES = 3
 
-_COUNT = rf"(?P<count>{_one_of(CN + '两几', also=_DIGIT)}{{1,2}})"
-_NOT_CLAUSE_END = _none_of("。；！？")
+# Announcements are searched for, so their classes stay single classes, which the
+# engine scans for fast (``_one_of`` is for patterns matched at a paragraph's start).
+_COUNT = r"(?P<count>[一二三四五六七八九十两几\d]{1,2})"
 _COUNTED_WORDS = ("点", "个方面", "方面", "个问题", "个要求", "条", "句话", "件事")
 _COUNTED = "(?:" + "|".join(_COUNTED_WORDS) + ")"
 ANNOUNCEMENTS = (
@@ -797,13 +802,13 @@ ANNOUNCEMENTS = (
     ),
     # 就…从三个方面作一简要汇报 / 就这三个问题作一简单介绍 / 两个方面问题 … 交流 comes first, count after
     re.compile(
-        rf"{_COUNT}{_COUNTED}{_none_of('。；！？，,')}{{0,6}}?(?:作|做|进行)?一?(?:简要|简单)?"
+        rf"{_COUNT}{_COUNTED}[^。；！？，,]{{0,6}}?(?:作|做|进行)?一?(?:简要|简单)?"
         r"(?:汇报|报告|交流|说明|介绍)"
     ),
-    re.compile(rf"(?:交流|汇报|谈谈|讲讲){_NOT_CLAUSE_END}{{0,30}}?{_COUNT}{_COUNTED}"),
+    re.compile(rf"(?:交流|汇报|谈谈|讲讲)[^。；！？]{{0,30}}?{_COUNT}{_COUNTED}"),
     # 从…、…、…六个方面，就…作一汇报 / 从“…”三个方面作一表态发言
     re.compile(
-        rf"从{_NOT_CLAUSE_END}{{0,60}}?{_COUNT}个?方面{_NOT_CLAUSE_END}{{0,40}}?"
+        rf"从[^。；！？]{{0,60}}?{_COUNT}个?方面[^。；！？]{{0,40}}?"
         r"(?:汇报|报告|交流|说明|介绍|发言|谈|讲)"
     ),
 )
