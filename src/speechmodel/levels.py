@@ -306,7 +306,9 @@ class _Later:
 
     __slots__ = ("accepted", "lines", "start", "values")
 
-    def __init__(self, lines: Sequence[Line], accepted: Sequence[int], values: dict[int, int]):
+    def __init__(
+        self, lines: Sequence[Line], accepted: Sequence[int], values: dict[int, int]
+    ) -> None:
         self.lines = lines
         self.accepted = accepted
         self.values = values
