@@ -864,6 +864,18 @@ def test_a_news_reports_lead_in_before_the_transcript_is_the_pages() -> None:
     )
 
 
+def test_a_study_materials_label_above_the_title_is_the_pages() -> None:
+    speech = parse(
+        "某中学党委理论学习中心组学习材料 第二专题（2月份党员学习推荐材料）\n"
+        "在中央政治局常委会会议研究应对疫情工作时的讲话\n（2020年2月3日）\n某某\n"
+        "疫情发生后，我们作出部署。\n"
+    )
+    assert speech.title == "在中央政治局常委会会议研究应对疫情工作时的讲话"
+    assert [(b.rule, b.text[:8]) for b in speech.boilerplate] == [
+        ("editor-intro", "某中学党委理论学")
+    ]
+
+
 def test_lines_above_a_confirmed_title_are_the_pages() -> None:
     # As a scraped page reads: column name, the page's heading, its source line, then
     # the speech's own title block.

@@ -295,6 +295,7 @@ def _title_like(text: str, *, exclaimed: bool = False) -> bool:
         0 < len(text) <= tables.MAX_TITLE_LINE
         and (not end or end not in tables.TITLE_END_FORBIDDEN)
         and "。" not in text  # a sentence, or a photo caption over the title
+        and tables.MATERIALS_LABEL.search(text) is None  # a site's 学习材料 label
         and not tables.is_salutation(text)
         and not _numbered(text)
         and _front_role(text, "title", None, []) == ""

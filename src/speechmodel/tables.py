@@ -358,6 +358,10 @@ MARKDOWN_PREFIX = re.compile(_MARKUP_OPEN)
 
 # ---------------------------------------------------------------- sentences
 
+MATERIALS_LABEL = re.compile(r"(?:学习|参考|推荐|辅导|阅读)(?:材料|资料)")
+"""A study site's label over the texts it posts (``党委理论学习中心组学习材料``): it
+names a collection, never a speech, and is never a title line."""
+
 TRANSCRIPT_INTRO = re.compile(
     r"^(?:以下|下面)(?:为|是)[^。]{0,30}(?:实录|全文|原文|讲话|演讲|发言|致辞)(?:内容)?[：:]$"
 )
