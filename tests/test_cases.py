@@ -15,7 +15,7 @@ from speechmodel import parse, walk
 from speechmodel.decode import decode
 from speechmodel.errors import SpeechDecodeError, SpeechLoadError, SpeechModelError
 from speechmodel.nodes import Boilerplate, FrontMatter, Marker, Paragraph, Point, Span, Text
-from speechmodel.outline import outline, outline_text
+from speechmodel.outline import closing_text, outline, outline_text
 from speechmodel.paragraphs import paragraph_spans
 from speechmodel.serialize import dumps, loads
 from speechmodel.tables import DATE_LINE, PARAGRAPH_RULES, is_speaker_line, match_marker, unmarked
@@ -864,6 +864,39 @@ def test_a_news_reports_lead_in_before_the_transcript_is_the_pages() -> None:
     )
 
 
+def test_markdown_chrome_is_recognised_through_its_markup() -> None:
+    speech = parse("# 在某某会议上的讲话\n## 正文\n**来源：某某网**\n同志们：\n今天开会。\n")
+    assert [(b.rule, b.text) for b in speech.boilerplate] == [
+        ("site-nav", "## 正文"),
+        ("source-line", "**来源：某某网**"),
+    ]
+    assert speech.salutation == "同志们："
+
+
+@pytest.mark.parametrize(
+    "last", ["我的发言完毕，谢谢大家！", "我的讲话就到这里。", "我的汇报到此结束。"]
+)
+def test_ending_ones_own_words_opens_the_closing(last: str) -> None:
+    speech = parse(f"一、甲\n内容。\n二、乙\n内容。\n{last}\n")
+    assert closing_text(speech) == last
+
+
+def test_a_title_naming_a_lecture_is_a_title() -> None:
+    speech = parse("党史学习教育专题讲课整理稿\n今天讲党史。\n一、甲\n内容。\n二、乙\n内容。\n")
+    assert speech.title == "党史学习教育专题讲课整理稿"
+
+
+def test_a_title_split_after_a_comma_is_joined() -> None:
+    speech = parse(
+        "在第18期入党积极分子培训班、\n\n第20期发展对象培训班开班典礼上的致辞\n"
+        "（2026年 4月23日）\n亲爱的同学们：\n大家下午好！\n"
+    )
+    assert speech.title == "在第18期入党积极分子培训班、 第20期发展对象培训班开班典礼上的致辞"
+    assert speech.boilerplate == ()
+    # Without a title line after it, a line that breaks off is no title.
+    assert parse("在第18期入党积极分子培训班、\n（2026年4月23日）\n同志们：\n").title is None
+
+
 def test_a_study_materials_label_above_the_title_is_the_pages() -> None:
     speech = parse(
         "某中学党委理论学习中心组学习材料 第二专题（2月份党员学习推荐材料）\n"
@@ -926,6 +959,8 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("这是我们在新形势下的重要讲话。今后要继续学习。", ""),
         ("注释", "footnotes"),
         ("注", "footnotes"),  # 注　　释, cut by the wide gap
+        ("日期：2024-09-20", "source-line"),
+        ("正文", "site-nav"),
     ],
 )
 def test_line_boilerplate_rules(text: str, rule: str) -> None:

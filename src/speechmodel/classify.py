@@ -43,6 +43,9 @@ SPEECH_WORDS = (
     "致辞",
     "致詞",
     "讲稿",
+    "讲课",
+    "党课",
+    "讲座",
     "演讲",
     "演講",
     "祝酒辞",
@@ -138,6 +141,8 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
             rule = trailer
         else:
             found = tables.PARAGRAPH_RULES.first(text)
+            if found is None and text[:1] in "#*_":  # Markdown: ## 正文, **来源：…**
+                found = tables.PARAGRAPH_RULES.first(tables.unmarked(text))
             rule = found.name if found else ""
             if found is not None and found.starts_trailer:
                 trailer = rule
@@ -302,6 +307,24 @@ def _title_like(text: str, *, exclaimed: bool = False) -> bool:
     )
 
 
+def _title_line(lines: Sequence[Line], content: Sequence[int], position: int) -> bool:
+    """Whether content line ``position`` can be a line of the title.  One that breaks
+    off at a 、 or ， can, when a title line follows it: the title is split there
+    (在第18期入党积极分子培训班、 / 第20期发展对象培训班开班典礼上的致辞)."""
+    text = lines[content[position]].text
+    if _title_like(text):
+        return True
+    return (
+        text[-1:] in _TITLE_BREAKS
+        and _title_like(text[:-1])
+        and position + 1 < len(content)
+        and _title_like(lines[content[position + 1]].text)
+    )
+
+
+_TITLE_BREAKS = "、，,"
+
+
 def _title_length(lines: Sequence[Line], content: Sequence[int], *, confirmed_only: bool) -> int:
     """How many of the first content lines form the title (0 when there is none).
 
@@ -315,7 +338,7 @@ def _title_length(lines: Sequence[Line], content: Sequence[int], *, confirmed_on
     count = 0
     while (
         count < min(tables.MAX_TITLE_LINES, len(content))
-        and _title_like(lines[content[count]].text)
+        and _title_line(lines, content, count)
         # A short name with a date or the salutation after it is the speaker, not the title.
         and not (
             count

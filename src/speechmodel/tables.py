@@ -469,7 +469,7 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule(
         "source-line",
         (
-            r"^(?:文章|信息|稿件)?(?:来源|發布時間|发布时间|发布日期|时间|作者|责任编辑|编辑|点击数?|浏览次数|阅读次数)"
+            r"^(?:文章|信息|稿件)?(?:来源|發布時間|发布时间|发布日期|日期|时间|作者|责任编辑|编辑|点击数?|浏览次数|阅读次数)"
             r"\s*[:：]"
         ),
     ),
@@ -478,7 +478,9 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         (
             r"^(?:(?:手机版|电脑版|返回顶部|返回首页|打印本页|关闭窗口|图解|Top|TOP|top|【打印正文】|【关闭窗口】"
             # an article's toolbar: 下载 打印 全屏 收藏 【字号： 加大 还原 减小 】
-            r"|下载|打印|全屏|收藏|分享|【?字号[：:]?|加大|减小|还原|】)"
+            r"|下载|打印|全屏|收藏|分享|【?字号[：:]?|加大|减小|还原|】"
+            # a web clip's label over the article's text
+            r"|正文|全文)"
             rf"{_NAV_SEPARATOR}*)+$"
         ),
     ),
@@ -701,7 +703,7 @@ def is_closing_heading(text: str) -> bool:
 CLOSING_FORMULAS = re.compile(
     rf"^{_MARKUP_OPEN}(?:谢谢大家|谢谢各位|谢谢！|谢谢!|谢谢。|谢谢{_MARKUP_CLOSE}$|今天的会议就开到这里|今天的会就开到这里|散会"
     r"|总之[，,]|总而言之[，,]|综上所述[，,]|总的来说|总的说来|最后[，,](?:让我们|祝|预祝|衷心祝|谢谢)|让我们"
-    r"|我(?:今天)?就讲(?:这些|到这里)|我的讲话就到这里|(?:以上|上面)(?:就是)?我(?:讲|谈)的"
+    r"|我(?:今天)?就讲(?:这些|到这里)|我的(?:讲话|发言|汇报)(?:就到这里|到此结束|完毕)|(?:以上|上面)(?:就是)?我(?:讲|谈)的"
     r"|(?:再次|再一次)?感谢大家)"
 )
 """Thanks and adjourn formulas and wrap-up connectives that open a closing."""
