@@ -14,43 +14,43 @@ depends only on the siblings before it, so appending text never renames a node.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TypeVar
-
-import attrs
 
 from speechmodel.nodes import Part, Point, Speech, numbered
 
-__all__ = ["ID_PATTERN", "assign_ids", "index"]
+__all__ = ["ID_PATTERN", "IdMaker", "index"]
 
 ID_PATTERN = re.compile(r"p\d+(?:-\d+)?(?:\.\d+(?:-\d+)?)*")
 """What every id matches: ASCII letters, digits, ``.`` and ``-`` only."""
 
-_Numbered = TypeVar("_Numbered", Part, Point)
 
+class IdMaker:
+    """The ids of numbered items met in document order, each with its depth and value.
 
-def assign_ids(speech: Speech) -> Speech:
-    """A copy of ``speech`` whose parts and points carry their ids (one top-down pass)."""
-    children = list(speech.children)
-    parts = [(i, child) for i, child in enumerate(children) if isinstance(child, Part)]
-    named = _named([part for _, part in parts], "p")
-    for (i, _), part in zip(parts, named, strict=True):
-        children[i] = part
-    return attrs.evolve(speech, children=tuple(children))
+    The layout stage names its items as it places them, so the nodes are built with
+    their ids and no pass over the finished tree has to copy them.
+    """
 
+    __slots__ = ("_path", "_seen")
 
-def _named(siblings: Iterable[_Numbered], prefix: str) -> list[_Numbered]:
-    """``siblings`` with ids ``prefix + value`` (``-n`` for the n-th repeat), points below too."""
-    seen: dict[int, int] = {}
-    result: list[_Numbered] = []
-    for node in siblings:
-        value = node.marker.value
+    def __init__(self) -> None:
+        self._path: list[str] = []
+        """The ids of the current item's ancestors and of the item itself."""
+        self._seen: list[dict[int, int]] = []
+        """Per depth, how often each value came among the current siblings."""
+
+    def next(self, depth: int, value: int) -> str:
+        """The id of the next item, ``depth`` deep (0 for a part), numbered ``value``."""
+        del self._path[depth:]
+        del self._seen[depth + 1 :]
+        if len(self._seen) == depth:
+            self._seen.append({})
+        seen = self._seen[depth]
         seen[value] = seen.get(value, 0) + 1
         repeat = f"-{seen[value]}" if seen[value] > 1 else ""
+        prefix = f"{self._path[-1]}." if depth else "p"
         node_id = f"{prefix}{value}{repeat}"
-        points = tuple(_named(node.points, node_id + "."))
-        result.append(attrs.evolve(node, id=node_id, points=points))
-    return result
+        self._path.append(node_id)
+        return node_id
 
 
 def index(speech: Speech) -> dict[str, Part | Point]:

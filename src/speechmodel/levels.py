@@ -54,6 +54,7 @@ from speechmodel.classify import (
     TITLE,
     Line,
 )
+from speechmodel.ids import IdMaker
 
 __all__ = ["MAX_DEPTH", "REJECTED", "Item", "Layout", "layout", "tokens"]
 
@@ -80,6 +81,8 @@ class Item(NamedTuple):
     depth: int
     value: int
     """The marker's value, with ``最后`` resolved to the next number."""
+    id: str
+    """The node's id (docs/ids.md), from the values of the items before it."""
 
     def __str__(self) -> str:
         return self.line.text
@@ -251,6 +254,7 @@ def _nest(
     uses_part_styles = any(_marker(lines, i).part_style for i in accepted)
     stack: list[_Level] = []
     later = _Later(lines, accepted, values)
+    ids = IdMaker()
     for position, index in enumerate(accepted):
         marker = _marker(lines, index)
         if uses_part_styles and not stack and not marker.part_style:
@@ -268,7 +272,7 @@ def _nest(
             del stack[depth + 1 :]
         stack[depth].last[marker.style] = value
         stack[depth].take(marker.style, lines, index)
-        items[index] = Item(line=lines[index], depth=depth, value=value)
+        items[index] = Item(line=lines[index], depth=depth, value=value, id=ids.next(depth, value))
     return items
 
 

@@ -23,7 +23,6 @@ from lark.lexer import Lexer
 
 from speechmodel import diagnostics, inline
 from speechmodel.classify import BOILERPLATE, Line, classify
-from speechmodel.ids import assign_ids
 from speechmodel.levels import Item, layout, tokens
 from speechmodel.nodes import (
     Block,
@@ -140,7 +139,7 @@ class NodeBuilder(Transformer[Token, Any]):
         body = rest + _blocks(children)
         points = tuple(c for c in children[1:] if isinstance(c, Point))
         return Part(
-            id="",  # ids need the siblings: ids.assign_ids gives them after the parse
+            id=children[0].value.id,
             span=_end_of(marker.span, (heading, *body, *points)),
             marker=marker,
             heading=heading,
@@ -153,7 +152,7 @@ class NodeBuilder(Transformer[Token, Any]):
         body = rest + _blocks(children)
         points = tuple(c for c in children[1:] if isinstance(c, Point))
         return Point(
-            id="",  # see Part above
+            id=children[0].value.id,
             span=_end_of(marker.span, (lead, *body, *points)),
             marker=marker,
             lead=lead,
@@ -203,7 +202,6 @@ def parse(
         speech = Speech(
             source=source, children=children, announced=plan.announced, diagnostics=(), origin=None
         )
-        speech = assign_ids(speech)
         # The checks read the finished tree and the layout; they never change either.
         speech = attrs.evolve(speech, diagnostics=diagnostics.diagnose(speech, plan))
     if strict:
