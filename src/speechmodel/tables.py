@@ -415,10 +415,12 @@ class RuleTable:
         anchored = {n for n in branches if all(b.startswith("^") for b in branches[n])}
         joined = [n for n in sorted(anchored) if not rules[n].needle]
         self._alone = [
-            (n, rules[n].needle, n in anchored, re.compile(rules[n].pattern))
+            (n, rules[n].needle, re.compile(rules[n].pattern))
             for n in range(len(rules))
             if n not in joined
         ]
+        self._alone_anchored = [rule for rule in self._alone if rule[0] in anchored]
+        """Those that long paragraphs try: the anchored rules with a needle."""
         self._joined = re.compile(
             "^(?:"
             + "|".join(f"(?:{'|'.join(b[1:] for b in branches[n])})(?P<r{n}>)" for n in joined)
@@ -430,11 +432,11 @@ class RuleTable:
     def first(self, text: str) -> BoilerplateRule | None:
         found = self._joined.match(text)
         best = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
-        short = len(text) <= FLOATING_RULES_MAX
-        for n, needle, anchored, pattern in self._alone:
+        alone = self._alone if len(text) <= FLOATING_RULES_MAX else self._alone_anchored
+        for n, needle, pattern in alone:
             if n > best:
                 break
-            if (anchored or short) and needle in text and pattern.search(text):
+            if needle in text and pattern.search(text):
                 return self.rules[n]
         return self.rules[best] if best < len(self.rules) else None
 
