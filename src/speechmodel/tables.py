@@ -25,7 +25,7 @@ def _one_of(chars: str, *, also: str = "") -> str:
     ``re`` compiles in Python, in every process that starts.  A class whose
     characters beyond Latin-1 form three or more runs of code points (``[，,：:]``,
     the numerals 一…十) costs it a 64K-entry bitmap, about 0.1 ms, each time it
-    occurs, and some fifty such classes were a sixth of a command-line run.  So the
+    occurs, and some fifty such classes were a fifth of importing the package.  So the
     Latin-1 characters go in one class and the others in classes of at most two
     runs each; ``{1}`` keeps the parser from merging them back into one.  The match
     is the same and a little slower to find: for patterns matched at a paragraph's
@@ -357,15 +357,6 @@ MARKDOWN_PREFIX = re.compile(_MARKUP_OPEN)
 """Markdown that may come before a marker: a heading prefix, then strong emphasis."""
 
 # ---------------------------------------------------------------- sentences
-
-MATERIALS_LABEL = re.compile(r"(?:学习|参考|推荐|辅导|阅读)(?:材料|资料)")
-"""A study site's label over the texts it posts (``党委理论学习中心组学习材料``): it
-names a collection, never a speech, and is never a title line."""
-
-TRANSCRIPT_INTRO = re.compile(
-    r"^(?:以下|下面)(?:为|是)[^。]{0,30}(?:实录|全文|原文|讲话|演讲|发言|致辞)(?:内容)?[：:]$"
-)
-"""A news page's line that introduces the transcript it carries: ``以下为马云演讲实录：``."""
 
 LEAD_END = re.compile(r"[。！？；;!?]")
 """What ends a lead sentence."""
@@ -726,6 +717,15 @@ DATE_LINE = re.compile(
     rf"(?:{_NOT_DATE_END}{{0,20}}|{_NOT_DATE_END}{{0,12}}在{_NOT_DATE_END}{{2,40}}上))?"
     r"|\d{4}[.．/-]\d{1,2}[.．/-]\d{1,2}[日]?)[）)]?$"
 )
+MATERIALS_LABEL = re.compile(r"(?:学习|参考|推荐|辅导|阅读)(?:材料|资料)")
+"""A study site's label over the texts it posts (``党委理论学习中心组学习材料``): it
+names a collection, never a speech, and is never a title line."""
+
+TRANSCRIPT_INTRO = re.compile(
+    r"^(?:以下|下面)(?:为|是)[^。]{0,30}(?:实录|全文|原文|讲话|演讲|发言|致辞)(?:内容)?[：:]$"
+)
+"""A news page's line that introduces the transcript it carries: ``以下为马云演讲实录：``."""
+
 PAREN_LINE = re.compile(r"^[（(][^（()）]{1,40}[）)]$")
 
 
