@@ -616,6 +616,16 @@ def test_boilerplate_lines_and_splices() -> None:
     ]
 
 
+def test_roman_footnote_marks_are_splices() -> None:
+    # Word's endnote numbering, as a university's CMS kept it: 八国[i]联军 … [i]美国、…
+    speech = parse("一、甲\n八国[i]联军打进北京。\n二、乙\n内容。\n[i]美国、法国、英国\n")
+    assert [(b.rule, b.text) for b in speech.boilerplate] == [
+        ("footnote-ref", "[i]"),
+        ("footnote", "[i]美国、法国、英国"),
+    ]
+    assert parse("一、甲\nA[x]B。\n二、乙\n").boilerplate[0].text == "[x]"
+
+
 def test_long_editor_note_is_boilerplate() -> None:
     note = "【1987年到1995年，华为用了不到10年时间，员工人数从6人至1750人，销售收入从0到15亿元。】"
     speech = parse(f"{note}\n正文。")
@@ -943,6 +953,7 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("（来源于群众的智慧）", ""),  # 来源 as a word in a speech sentence
         ("粗体文字要少用。", ""),
         ("〔1〕 见《老子》第八十章。", "footnote"),
+        ("[ii]美国、法国、英国、加拿大", "footnote"),
         ("〔2020〕1号文件要求", ""),
         ("（《毛泽东选集》第五卷，人民出版社1977年4月第1版，第3―7页）", "source-line"),
         ("（《求是》2020年第4期）", "source-line"),

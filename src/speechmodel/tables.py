@@ -541,7 +541,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule("site-nav", r"^(?:[^\W\d_]{1,6}网[\s|｜]*){4}", needle="网"),
     BoilerplateRule("wiki-residue", r"^(?:粗体文字|斜体文字|内部链接|外部链接|链接标题|标题文本)$"),
     # [1] 见…, 〔1〕 见…, ※ …: a note's text on its own line
-    BoilerplateRule("footnote", r"^\[\d{1,3}\]\s*\S|^〔\d{1,3}〕\s*\S|^※\s*\S"),
+    # (Word numbers endnotes i, ii, iii …)
+    BoilerplateRule("footnote", r"^\[(?:\d{1,3}|[ivx]{1,4})\]\s*\S|^〔\d{1,3}〕\s*\S|^※\s*\S"),
 )
 """Whole paragraphs that are page chrome, in order of priority."""
 
@@ -585,7 +586,7 @@ class SpliceRule(NamedTuple):
 
 INLINE_BOILERPLATE: tuple[SpliceRule, ...] = (
     SpliceRule("hidden-content", "当前隐藏内容免费查看", re.compile(r"当前隐藏内容免费查看")),
-    SpliceRule("footnote-ref", "[", re.compile(r"\[(?<=\S\[)\d{1,3}\]")),
+    SpliceRule("footnote-ref", "[", re.compile(r"\[(?<=\S\[)(?:\d{1,3}|[ivx]{1,4})\]")),
     # ※ after a title or sentence, pointing to an editor's note
     SpliceRule("footnote-ref", "※", re.compile(r"※")),
 )
