@@ -152,7 +152,7 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
         already_chrome = line.kind == BOILERPLATE  # page chrome keeps its rule, but
         if rule and (trailer or not already_chrome):  # the trailer takes every line
             line.kind, line.rule = BOILERPLATE, rule
-        elif _is_split_footnote(lines, index):
+        elif line.text == "[" and _is_split_footnote(lines, index):
             for part in lines[index : index + 3]:
                 part.kind, part.rule = BOILERPLATE, "footnote-ref"
 
