@@ -10,15 +10,28 @@ from speechmodel import tables
 from speechmodel.nodes import Boilerplate, Marker, Paragraph, Span, Text
 from speechmodel.paragraphs import BLANK
 
-__all__ = ["marker_node", "paragraph", "split_lead"]
+__all__ = ["marker_node", "may_hold_splices", "paragraph", "plain_paragraph", "split_lead"]
+
+
+def may_hold_splices(text: str) -> bool:
+    """Whether spliced boilerplate may be in ``text``: ``False`` rules it out for every
+    paragraph of a run at once, when ``text`` is the run's paragraphs joined."""
+    return any(needle in text for _, needle, _ in tables.INLINE_BOILERPLATE)
+
+
+def plain_paragraph(text: str, start: int) -> Paragraph:
+    """The paragraph ``text`` found at ``start``, known to hold no splice: one run of
+    text, which shares the paragraph's span."""
+    span = Span(start=start, end=start + len(text))
+    return Paragraph(span=span, pieces=(Text(span=span, text=text),))
 
 
 def paragraph(text: str, start: int) -> Paragraph:
     """The paragraph ``text`` found at ``start``, splices separated from the speech text."""
-    span = Span(start=start, end=start + len(text))
     splices = _splices(text)
-    if not splices:  # most paragraphs: one run of text, with the paragraph's span
-        return Paragraph(span=span, pieces=(Text(span=span, text=text),))
+    if not splices:  # most paragraphs
+        return plain_paragraph(text, start)
+    span = Span(start=start, end=start + len(text))
     pieces: list[Text | Boilerplate] = []
     position = 0
     for begin, end, name in splices:

@@ -23,7 +23,7 @@ from lark.lexer import Lexer
 
 from speechmodel import diagnostics, inline
 from speechmodel.classify import BOILERPLATE, Line, classify
-from speechmodel.levels import Item, layout, tokens
+from speechmodel.levels import Item, Run, layout, tokens
 from speechmodel.nodes import (
     Block,
     Boilerplate,
@@ -75,16 +75,32 @@ def _blocks(children: list[Any]) -> tuple[Block, ...]:
     """The paragraphs of the ``BODY`` token among ``children``, if there is one."""
     for child in children:
         if isinstance(child, Token) and child.type == "BODY":
-            return tuple(_line_block(line) for line in child.value.lines)
+            return _run_blocks(child.value)
     return ()
+
+
+def _run_blocks(run: Run) -> tuple[Block, ...]:
+    """The blocks of a ``BODY`` or ``TRAILER`` run, in order."""
+    lines = run.lines
+    # One screen for the whole run: most runs hold no splice at all.
+    if inline.may_hold_splices("".join(line.text for line in lines)):
+        return tuple(_line_block(line) for line in lines)
+    return tuple(
+        _boilerplate(line)
+        if line.kind == BOILERPLATE
+        else inline.plain_paragraph(line.text, line.start)
+        for line in lines
+    )
 
 
 def _line_block(line: Line) -> Block:
     if line.kind == BOILERPLATE:
-        return Boilerplate(
-            span=Span(start=line.start, end=line.end), text=line.text, rule=line.rule
-        )
+        return _boilerplate(line)
     return inline.paragraph(line.text, line.start)
+
+
+def _boilerplate(line: Line) -> Boilerplate:
+    return Boilerplate(span=Span(start=line.start, end=line.end), text=line.text, rule=line.rule)
 
 
 def _marker_lead_rest(token: Token) -> tuple[Marker, Paragraph, tuple[Block, ...]]:
@@ -113,7 +129,7 @@ class NodeBuilder(Transformer[Token, Any]):
             if not isinstance(child, Token):
                 result.append(child)
             elif child.type in ("BODY", "TRAILER"):
-                result.extend(_line_block(line) for line in child.value.lines)
+                result.extend(_run_blocks(child.value))
             elif child.type == "FRONT":
                 line: Line = child.value
                 result.append(
