@@ -324,7 +324,7 @@ def test_front_matter_roles() -> None:
     [
         ("（2024年3月1日）", True),
         ("2026年1月14日在浙江省第十四届人民代表大会第四次会议上", True),
-        ("2024年3月全市经济运行情况分析", True),  # up to 20 characters after the month
+        ("2024年3月1日上午", True),
         ("2024年3月全市经济运行情况和下一步工作安排的分析报告", False),
         ("2024年新年献词", False),
     ],
