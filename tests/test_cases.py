@@ -44,6 +44,8 @@ MARKERS: list[tuple[str, str, int, str, str, int]] = [
     ("其次，要", "其次", 2, "第一", "，", 3),
     ("最后，要", "最后", 0, "第一", "，", 3),  # 0: the next value of the running sequence
     ("最后，我们要", "最后", 0, "第一", "，", 3),
+    ("首先说一下爱国之心。", "首先", 1, "第一", "", 2),  # the speaker turns to his topic
+    ("其次谈谈爱国之情。", "其次", 2, "第一", "", 2),
     ("一方面，要", "一方面", 1, "一方面", "，", 4),
     ("一要把握大局", "一要", 1, "一要", "", 2),
     ("二是要加强学习", "二是", 2, "一是", "", 2),
@@ -82,6 +84,8 @@ NOT_MARKERS = [
     "两个确立",
     "一 九 九 八 年",  # a spaced-out year, not a numeral and its heading
     "最后，我还要强调的是，有些地方出现了形式主义。",  # the speaker's last word, not an item
+    "首先请允许我代表全体师生表示欢迎。",  # a greeting, not the first of a list
+    "首先感谢大家。",
     "总体要求",
     "",
 ]

@@ -236,7 +236,8 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
             # 最后，我还要强调… is the speaker's last word on the whole speech, not the
             # last item of a list (最后，我们要… still is one).
             rf"(?P<label>(?P<num>首先|其次|再次|最后(?!{_COMMA_COLON}我(?!们))))(?P<delim>)"
-            rf"(?:(?P<punct>{_COMMA_COLON})|(?=[是要]))"
+            # 首先说一下…, 其次谈谈…: the speaker says what he turns to, without a comma.
+            rf"(?:(?P<punct>{_COMMA_COLON})|(?=[是要])|(?<=[先次])(?<!再次)(?=[说谈讲]))"
         ),
         "word",
         False,
