@@ -119,46 +119,7 @@ CONTAINER_TAGS = frozenset(
 """Elements that hold paragraphs.  Only one of these can be the main text: a Word
 export may put a whole speech into one ``<p>`` with ``<br>`` breaks, and the title
 in the ``<p>`` before it would then fall outside."""
-CHROME_TAGS = frozenset(["nav", "header", "footer", "aside"])
-CHROME_WORDS = frozenset(
-    [
-        "nav",
-        "navbar",
-        "menu",
-        "submenu",
-        "header",
-        "footer",
-        "side",
-        "sidebar",
-        "sidemenu",
-        "banner",
-        "breadcrumb",
-        "breadcrumbs",
-        "crumb",
-        "crumbs",
-        "path",
-        "position",
-        "location",
-        "copyright",
-        "copy",
-        "share",
-        "comment",
-        "comments",
-        "related",
-        "prev",
-        "next",
-        "pager",
-        "pagination",
-        "toolbar",
-        "search",
-        "login",
-        "logo",
-        "top",
-        "toplink",
-        "topbar",
-    ]
-)
-"""Words of an ``id`` or ``class`` that mark an element as page chrome."""
+NAV_TAGS = frozenset(["nav", "header", "aside"])
 NAV_WORDS = frozenset(
     [
         "nav",
@@ -179,10 +140,31 @@ NAV_WORDS = frozenset(
         "toolbar",
     ]
 )
-"""Of those, the words of the site's own navigation: menus, header, sidebar.  Their
-lines are boilerplate of the rule ``page-nav``; the other chrome (breadcrumb,
-previous/next links, footer) is ``page-chrome``."""
-NAV_TAGS = frozenset(["nav", "header", "aside"])
+"""Words of an ``id`` or ``class`` that mark an element as the site's own navigation:
+menus, header, sidebar.  Their lines are boilerplate of the rule ``page-nav``; the
+other chrome (breadcrumb, previous/next links, footer) is ``page-chrome``."""
+CHROME_TAGS = NAV_TAGS | {"footer"}
+CHROME_WORDS = NAV_WORDS | {
+    "footer",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "path",
+    "position",
+    "location",
+    "copyright",
+    "copy",
+    "share",
+    "comment",
+    "comments",
+    "related",
+    "prev",
+    "next",
+    "pager",
+    "pagination",
+}
+"""Words of an ``id`` or ``class`` that mark an element as page chrome of any kind."""
 
 MAIN_SHARE = 0.6
 """An element holding at least this share of the page's text is the main text."""
