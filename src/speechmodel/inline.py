@@ -7,7 +7,16 @@ into marker, lead sentence and the rest.  Offsets are absolute (into the source)
 from __future__ import annotations
 
 from speechmodel import tables
-from speechmodel.nodes import Boilerplate, Marker, Paragraph, Span, Text
+from speechmodel.nodes import (
+    Boilerplate,
+    Marker,
+    Paragraph,
+    Text,
+    new_boilerplate,
+    new_paragraph,
+    new_span,
+    new_text,
+)
 from speechmodel.paragraphs import BLANK
 
 __all__ = ["marker_node", "may_hold_splices", "paragraph", "plain_paragraph", "split_lead"]
@@ -22,8 +31,8 @@ def may_hold_splices(text: str) -> bool:
 def plain_paragraph(text: str, start: int) -> Paragraph:
     """The paragraph ``text`` found at ``start``, known to hold no splice: one run of
     text, which shares the paragraph's span."""
-    span = Span(start=start, end=start + len(text))
-    return Paragraph(span=span, pieces=(Text(span=span, text=text),))
+    span = new_span(start, start + len(text))
+    return new_paragraph(span, (new_text(span, text),))
 
 
 def paragraph(text: str, start: int) -> Paragraph:
@@ -31,21 +40,17 @@ def paragraph(text: str, start: int) -> Paragraph:
     splices = _splices(text)
     if not splices:  # most paragraphs
         return plain_paragraph(text, start)
-    span = Span(start=start, end=start + len(text))
+    span = new_span(start, start + len(text))
     pieces: list[Text | Boilerplate] = []
     position = 0
     for begin, end, name in splices:
         if begin > position:
             pieces.append(_text(text, start, position, begin))
-        pieces.append(
-            Boilerplate(
-                span=Span(start=start + begin, end=start + end), text=text[begin:end], rule=name
-            )
-        )
+        pieces.append(new_boilerplate(new_span(start + begin, start + end), text[begin:end], name))
         position = end
     if position < len(text):
         pieces.append(_text(text, start, position, len(text)))
-    return Paragraph(span=span, pieces=tuple(pieces))
+    return new_paragraph(span, tuple(pieces))
 
 
 def _splices(text: str) -> list[tuple[int, int, str]]:
@@ -65,7 +70,7 @@ def _splices(text: str) -> list[tuple[int, int, str]]:
 
 
 def _text(text: str, start: int, begin: int, end: int) -> Text:
-    return Text(span=Span(start=start + begin, end=start + end), text=text[begin:end])
+    return new_text(new_span(start + begin, start + end), text[begin:end])
 
 
 def split_lead(text: str, start: int) -> tuple[Paragraph, Paragraph | None]:
@@ -96,7 +101,7 @@ _BLANK_CHARS = "".join(sorted(BLANK))
 
 def marker_node(found: tables.MarkerMatch, start: int, value: int) -> Marker:
     return Marker(
-        span=Span(start=start, end=start + found.end),
+        span=new_span(start, start + found.end),
         text=found.label,
         value=value,
         style=found.style,

@@ -9,7 +9,7 @@ their children in document order, in tuples.  There are no parent pointers:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
@@ -426,3 +426,64 @@ def numbered(speech: Speech) -> Iterator[Part | Point]:
         node = stack.pop()
         yield node
         stack.extend(reversed(node.points))
+
+
+# ---------------------------------------------------------------- the parser's constructors
+#
+# attrs' ``__init__`` of a frozen class takes keywords and sets each field through
+# ``object.__setattr__``; a parse builds a few hundred spans, runs and paragraphs per
+# speech, and those calls were a tenth of it.  The parser's values are right by
+# construction (every span is cut from the source it is reading), so it fills the
+# slots directly.  The objects are the same as those ``__init__`` makes: frozen,
+# equal, hashable and picklable alike.
+
+_new = object.__new__
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
+    """The setters of ``cls``'s slots, which must be its fields, all of them, in order."""
+    fields = tuple(field.name for field in attrs.fields(cls))
+    if fields != names:  # a field was added to the class but not here
+        raise TypeError(f"{cls.__name__} has the fields {fields}, not {names}")
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+_SPAN_START, _SPAN_END = _slot_setters(Span, "start", "end")
+_TEXT_SPAN, _TEXT_TEXT = _slot_setters(Text, "span", "text")
+_PARAGRAPH_SPAN, _PARAGRAPH_PIECES = _slot_setters(Paragraph, "span", "pieces")
+_BOILERPLATE_SPAN, _BOILERPLATE_TEXT, _BOILERPLATE_RULE = _slot_setters(
+    Boilerplate, "span", "text", "rule"
+)
+
+
+def new_span(start: int, end: int) -> Span:
+    """``Span(start=start, end=end)`` for offsets known to be in order."""
+    span = _new(Span)
+    _SPAN_START(span, start)
+    _SPAN_END(span, end)
+    return span
+
+
+def new_text(span: Span, text: str) -> Text:
+    """``Text(span=span, text=text)``."""
+    node = _new(Text)
+    _TEXT_SPAN(node, span)
+    _TEXT_TEXT(node, text)
+    return node
+
+
+def new_paragraph(span: Span, pieces: tuple[Piece, ...]) -> Paragraph:
+    """``Paragraph(span=span, pieces=pieces)``."""
+    node = _new(Paragraph)
+    _PARAGRAPH_SPAN(node, span)
+    _PARAGRAPH_PIECES(node, pieces)
+    return node
+
+
+def new_boilerplate(span: Span, text: str, rule: str) -> Boilerplate:
+    """``Boilerplate(span=span, text=text, rule=rule)``."""
+    node = _new(Boilerplate)
+    _BOILERPLATE_SPAN(node, span)
+    _BOILERPLATE_TEXT(node, text)
+    _BOILERPLATE_RULE(node, rule)
+    return node

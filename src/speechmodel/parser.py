@@ -37,6 +37,8 @@ from speechmodel.nodes import (
     Span,
     Speech,
     TopLevel,
+    new_boilerplate,
+    new_span,
 )
 
 __all__ = ["grammar_text", "parse"]
@@ -100,7 +102,7 @@ def _line_block(line: Line) -> Block:
 
 
 def _boilerplate(line: Line) -> Boilerplate:
-    return Boilerplate(span=Span(start=line.start, end=line.end), text=line.text, rule=line.rule)
+    return new_boilerplate(new_span(line.start, line.end), line.text, line.rule)
 
 
 def _marker_lead_rest(token: Token) -> tuple[Marker, Paragraph, tuple[Block, ...]]:
@@ -117,7 +119,7 @@ def _marker_lead_rest(token: Token) -> tuple[Marker, Paragraph, tuple[Block, ...
 
 
 def _end_of(node_span: Span, children: tuple[Any, ...]) -> Span:
-    return Span(start=node_span.start, end=max([node_span.end, *(c.span.end for c in children)]))
+    return new_span(node_span.start, max([node_span.end, *(c.span.end for c in children)]))
 
 
 class NodeBuilder(Transformer[Token, Any]):
