@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from pathlib import Path
 
 import orjson
@@ -50,6 +52,41 @@ def test_then_runs_in_the_worker(corpus_folder: Path) -> None:
     paths = _corpus(corpus_folder)[:4]
     shipped = list(parse_many(paths, workers=2, then=speechmodel.dumps))
     assert shipped == [speechmodel.dumps(parse_file(p)) for p in paths]
+
+
+def _length_or_exit(speech: speechmodel.Speech) -> int:
+    """A ``then`` that kills its worker process on a speech that says 散会."""
+    if "散会" in speech.source:
+        os._exit(3)
+    return len(speech.source)
+
+
+def test_a_worker_that_dies_fails_its_chunk_and_the_rest_go_on() -> None:
+    texts = [
+        "同志们：",
+        "谢谢大家！",
+        "今天的会就开到这里，散会！",
+        "一、抓落实",
+        "二、强作风",
+        "好",
+    ]
+    results = list(parse_many(texts, workers=2, chunksize=2, then=_length_or_exit))
+    # The chunk of the third text (texts 2 and 3) died with its worker.
+    assert results[:2] == [4, 5]
+    assert results[4:] == [5, 1]
+    assert [(r.index, r.path) for r in results[2:4] if isinstance(r, ParseFailure)] == [
+        (2, None),
+        (3, None),
+    ]
+    reasons = [r.reason for r in results[2:4] if isinstance(r, ParseFailure)]
+    assert reasons == ["the worker process died (exit code 3)"] * 2
+
+
+def test_leaving_a_batch_early_ends_its_workers() -> None:
+    for result in parse_many(["同志们："] * 50, workers=2, chunksize=1):
+        assert isinstance(result, speechmodel.Speech)
+        break  # the generator is closed as it goes, and stops its workers
+    assert multiprocessing.active_children() == []
 
 
 def test_directories_are_walked_recursively_in_sorted_order(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import attrs
 import orjson
 import pytest
 
-from speechmodel import parse
+from speechmodel import cli, parse
 from speechmodel.cli import main
 from speechmodel.files import parse_file
 from speechmodel.nodes import Origin
@@ -70,6 +71,22 @@ def test_the_program_prints_what_main_prints_and_exits_with_its_status(
     )
     assert missing.returncode == 2
     assert missing.stderr.startswith(b"speechmodel: error: cannot read ")
+
+
+def test_ctrl_c_ends_the_program_with_a_word_and_status_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(argv: list[str] | None = None) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            cli.run()
+    finally:
+        gc.unfreeze()  # what ``run`` froze belongs to this test process
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "speechmodel: interrupted\n"
 
 
 def test_outline_text(sample: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:

@@ -460,7 +460,12 @@ def run() -> NoReturn:
     # of a one-file run.  ``main`` itself leaves the collector as it is, for callers
     # that run it in a process they keep.
     gc.freeze()
-    sys.exit(main())
+    try:
+        status = main()
+    except KeyboardInterrupt:  # Ctrl-C: a word, not a traceback; 128 + SIGINT
+        sys.stderr.write("speechmodel: interrupted\n")
+        status = 130
+    sys.exit(status)
 
 
 if __name__ == "__main__":
