@@ -60,3 +60,13 @@ def _rebuilt(node: Any) -> Any:
 def test_setters_must_name_every_field_in_order() -> None:
     with pytest.raises(TypeError, match="Span has the fields"):
         nodes._slot_setters(Span, "end", "start")
+
+
+def test_a_node_reads_as_the_call_that_makes_it() -> None:
+    paragraph = nodes.new_paragraph(
+        nodes.new_span(0, 2), (Text(span=Span(start=0, end=2), text="好"),)
+    )
+    assert repr(paragraph) == (
+        "Paragraph(span=Span(start=0, end=2), pieces=(Text(span=Span(start=0, end=2), text='好'),))"
+    )
+    assert eval(repr(paragraph), vars(nodes)) == paragraph
