@@ -236,7 +236,7 @@ def big_document(path: Path, corpus_mb_s: float, rounds: int) -> None:
 
 
 def batch(paths: Sequence[Path]) -> None:
-    print(f"\n## (b) parse_many over {len(paths)} documents (pool start-up included)")
+    print(f"\n## (b) parse_many over {len(paths)} documents (worker start-up included)")
     rates: dict[tuple[str, int], list[float]] = {}
     for _ in range(5):  # a busy moment of a shared machine weighs on one run of five
         for then_name, then in (("Speech", None), ("dumps", speechmodel.dumps)):
