@@ -158,7 +158,7 @@ def _in_workers(jobs: Iterator[Job], workers: int, chunksize: int) -> Iterator[A
                 yield from ready.pop(yielded)
                 yielded += 1
     finally:
-        _stop([*idle, *((c, p) for c, (p, _, _) in busy.items())])
+        _stop(idle, [(connection, process) for connection, (process, _, _) in busy.items()])
 
 
 def _start_worker(context: Any) -> tuple[Connection, BaseProcess]:
@@ -188,16 +188,22 @@ def _died(job: Job, exitcode: int | None) -> ParseFailure:
     )
 
 
-def _stop(workers: list[tuple[Connection, BaseProcess]]) -> None:
-    """Ask every worker to end, then end any that has not (one still parsing)."""
-    for connection, _ in workers:
-        with contextlib.suppress(OSError):
+def _stop(
+    idle: list[tuple[Connection, BaseProcess]], busy: list[tuple[Connection, BaseProcess]]
+) -> None:
+    """Ask the idle workers to end, and end the busy ones: when the batch stops early
+    (the loop left, an error), nobody wants the chunks they are parsing."""
+    for connection, process in busy:
+        process.terminate()
+        connection.close()
+    for connection, _ in idle:
+        with contextlib.suppress(OSError):  # a worker already gone (Ctrl-C)
             connection.send(None)
         connection.close()
-    for _, process in workers:
-        process.join(timeout=1)
+    for _, process in [*idle, *busy]:
+        process.join(timeout=5)
         if process.is_alive():
-            process.terminate()
+            process.kill()
             process.join()
 
 
