@@ -40,12 +40,14 @@ MARKERS: list[tuple[str, str, int, str, str, int]] = [
     ("第三点，要团结", "第三点", 3, "第一", "，", 4),
     ("第三层，大家要明白", "第三层", 3, "第一", "，", 4),
     ("第二层意思是要团结", "第二层意思", 2, "第一", "", 5),
+    ("第一种：主观主义的态度。", "第一种", 1, "第一", "：", 4),  # Mao, 改造我们的学习
     ("首先，", "首先", 1, "第一", "，", 3),
     ("其次，要", "其次", 2, "第一", "，", 3),
     ("最后，要", "最后", 0, "第一", "，", 3),  # 0: the next value of the running sequence
     ("最后，我们要", "最后", 0, "第一", "，", 3),
     ("首先说一下爱国之心。", "首先", 1, "第一", "", 2),  # the speaker turns to his topic
     ("其次谈谈爱国之情。", "其次", 2, "第一", "", 2),
+    ("首先来说研究现状。", "首先", 1, "第一", "", 2),  # Mao, 改造我们的学习 (1941)
     ("一方面，要", "一方面", 1, "一方面", "，", 4),
     ("一要把握大局", "一要", 1, "一要", "", 2),
     ("二是要加强学习", "二是", 2, "一是", "", 2),
@@ -86,6 +88,7 @@ NOT_MARKERS = [
     "最后，我还要强调的是，有些地方出现了形式主义。",  # the speaker's last word, not an item
     "首先请允许我代表全体师生表示欢迎。",  # a greeting, not the first of a list
     "首先感谢大家。",
+    "首先来到会场的是代表们。",  # 来 without 说/谈/讲 is not the speaker turning to a topic
     "总体要求",
     "",
 ]
@@ -769,6 +772,7 @@ def test_nodes_are_frozen() -> None:
         ("下面我从“传承博雅、凝聚人心和共谋发展”三个方面作一表态发言。", 3),
         ("下面我从简况、亮点、理念、发展、成果、方向六个方面，就创建情况作一汇报。", 6),
         ("从去年以来，我们在三个方面取得了进展。", None),
+        ("我就不讲这些了。我想讲一点我们的经济工作。", None),  # 一点: "a little" (Mao, 1945)
     ],
 )
 def test_announced_counts(text: str, announced: int | None) -> None:
@@ -893,6 +897,18 @@ def test_markdown_chrome_is_recognised_through_its_markup() -> None:
 def test_ending_ones_own_words_opens_the_closing(last: str) -> None:
     speech = parse(f"一、甲\n内容。\n二、乙\n内容。\n{last}\n")
     assert closing_text(speech) == last
+
+
+def test_a_last_wish_is_no_point_and_no_closing_but_thanks_at_its_end_are() -> None:
+    # From two student and teacher speeches at a Party school: 最后，预祝… winds up
+    # without being the closing, which the thanks after it opens; 最后，希望… is not a
+    # closing formula, but its paragraph ends by thanking the audience.
+    wish = "首先，学习。\n其次，实践。\n最后，预祝培训班圆满成功！\n我的发言完毕，谢谢大家！\n"
+    speech = parse(f"一、甲\n内容。\n二、乙\n{wish}")
+    assert [p.marker.text for p in speech.parts[1].points] == ["首先", "其次"]
+    assert closing_text(speech) == "我的发言完毕，谢谢大家！"
+    thanks = "最后，希望同学们以此为新起点，学有所获。预祝培训班圆满成功，谢谢大家！"
+    assert closing_text(parse(f"一、甲\n内容。\n二、乙\n内容。\n{thanks}\n")) == thanks
 
 
 def test_a_title_naming_a_lecture_is_a_title() -> None:

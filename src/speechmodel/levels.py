@@ -108,7 +108,7 @@ class Layout(NamedTuple):
 def layout(lines: Sequence[Line]) -> Layout:
     marked = [i for i, line in enumerate(lines) if line.marker is not None]
     # A wrap-up formula never numbers a point, even when it opens with 最后，.
-    wrap_ups = {i for i in marked if tables.opens_with_closing_formula(lines[i].text)}
+    wrap_ups = {i for i in marked if tables.opens_with_wrap_up(lines[i].text)}
     candidates = [i for i in marked if i not in wrap_ups]
     values = _runs(lines, candidates)
     rejected = {i: "lone" for i in candidates if i not in values}
@@ -442,7 +442,7 @@ def _end_at_wrap_up(
 
 def _is_wrap_up(line: Line) -> bool:
     return line.kind == CONTENT and (
-        tables.opens_with_vocative(line.text) or tables.opens_with_closing_formula(line.text)
+        tables.opens_with_vocative(line.text) or tables.opens_with_wrap_up(line.text)
     )
 
 
@@ -477,7 +477,12 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
     bare = [i for i in region if tables.is_bare_vocative(lines[i].text)]
     bare_set = set(bare)
     vocative = [i for i in region if i not in bare_set and tables.opens_with_address(lines[i].text)]
-    formula = [i for i in region if tables.opens_with_closing_formula(lines[i].text)]
+    formula = [
+        i
+        for i in region
+        if tables.opens_with_closing_formula(lines[i].text)
+        or (items and tables.closes_with_thanks(lines[i].text))
+    ]
     if not items:
         # Without numbering, a speech addresses its audience many times on the way;
         # the wrap-up is the last such address.

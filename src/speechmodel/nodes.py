@@ -195,7 +195,8 @@ class Salutation(_Node):
 
     @property
     def text(self) -> str:
-        return self.paragraph.text
+        """The address, a Markdown ``#`` prefix dropped (``## 同志们：`` → ``同志们：``)."""
+        return _strip_markdown_heading(self.paragraph.text)
 
 
 @attrs.frozen(kw_only=True, repr=False)

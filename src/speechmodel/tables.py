@@ -225,7 +225,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         # 第一， 第一点， 第一是…: after a bare ordinal, punctuation or 是/要 must follow;
         # after a classifier (第一阶段为…) the lead may go straight on.
         rf"(?P<label>第(?P<num>{_CN}{{1,3}})"
-        r"(?:(?P<noun>点|条|个问题|个方面|方面|个层面|层面|层意思|层次|层|阶段|步)|件事|个)?)"
+        r"(?:(?P<noun>点|条|个问题|个方面|方面|个层面|层面|层意思|层次|层|阶段|步|种)|件事|个)?)"
         rf"(?P<delim>)(?:(?P<punct>{_MARK})|(?=[是要])"
         rf"|(?(noun)(?={_NOT_SPACE_OR_STOP})|(?!)))",
         "cn",
@@ -237,8 +237,8 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         # 最后，我还要强调… is the speaker's last word on the whole speech, not the
         # last item of a list (最后，我们要… still is one).
         rf"(?P<label>(?P<num>首先|其次|再次|最后(?!{_COMMA_COLON}我(?!们))))(?P<delim>)"
-        # 首先说一下…, 其次谈谈…: the speaker says what he turns to, without a comma.
-        rf"(?:(?P<punct>{_COMMA_COLON})|(?=[是要])|(?<=[先次])(?<!再次)(?=[说谈讲]))",
+        # 首先说一下…, 其次来谈谈…: the speaker says what he turns to, without a comma.
+        rf"(?:(?P<punct>{_COMMA_COLON})|(?=[是要])|(?<=[先次])(?<!再次)(?=来?[说谈讲]))",
         "word",
         False,
         "首其再最",
@@ -463,6 +463,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         (
             r"^(?:文章|信息|稿件)?(?:来源|發布時間|发布时间|发布日期|日期|时间|作者|责任编辑|编辑|点击数?|浏览次数|阅读次数)"
             r"\s*[:：]"
+            # an article's credits: 文字编辑：… 新媒体编辑：… 审核：… 摄影：…
+            r"|^(?:文字|新媒体|网络|美术|视频|图文)?编辑\s*[:：]|^(?:审核|审校|终审|校对|摄影|监制|策划|责编)\s*[:：]"
         ),
     ),
     BoilerplateRule(
@@ -505,6 +507,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     ),
     BoilerplateRule("site-url", r"^\S{0,20}\s*https?://\S+$", needle="://"),
     BoilerplateRule("html-tag", r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?"),
+    # A Markdown image alone on its line: a clip's pictures, ![](图像/….jpeg)
+    BoilerplateRule("image", r"^!\[[^\]]*\]\([^)]*\)$"),
     # 【导  读】…, 【2019年1月学习材料】, or a whole paragraph in 【】: an editor's note.
     BoilerplateRule("editor-note", r"^【[^】]{0,20}】|^【[^】]*】$"),
     # A collected work's note on where the text was given, one sentence on its own:
@@ -601,7 +605,8 @@ SPLIT_FOOTNOTE = re.compile(r"^(?:\d{1,3}|[A-Z]{2,5} ?\d{1,3})$")
 
 _AUDIENCE = (
     r"(?:同志|代表|委员|来宾|嘉宾|领导|同仁|专家|老师|同学|朋友|校友|家长|战友|青年"
-    r"|同事|同胞|先生|女士|伙伴|师生|干部|职工|员工|乡亲)"
+    r"|同事|同胞|先生|女士|伙伴|师生|干部|职工|员工|乡亲|工作者|英雄|模范|劳模|党员|官兵"
+    r"|将士|战士|学员|会员|企业家|科学家|志愿者|运动员)"
 )
 # A Han character that is not one of the joining words (和及与) between addresses.
 # Backtracking review: when an address may hold a joining word, a line such as
@@ -689,17 +694,36 @@ def opens_with_closing_formula(text: str) -> bool:
     return CLOSING_FORMULAS.match(text) is not None
 
 
+def closes_with_thanks(text: str) -> bool:
+    """Whether ``text`` ends by thanking the audience: ``最后，希望……谢谢大家！``."""
+    return THANKS_AT_END.search(text) is not None
+
+
+def opens_with_wrap_up(text: str) -> bool:
+    """Whether ``text`` opens the way a speech winds up: a closing formula, or a last
+    wish (``最后，祝大家…``).  Such a paragraph never numbers a point."""
+    return opens_with_closing_formula(text) or LAST_WISH.match(text) is not None
+
+
 def is_closing_heading(text: str) -> bool:
     return CLOSING_HEADING.match(text) is not None
 
 
 CLOSING_FORMULAS = re.compile(
     rf"^{_MARKUP_OPEN}(?:谢谢大家|谢谢各位|谢谢！|谢谢!|谢谢。|谢谢{_MARKUP_CLOSE}$|今天的会议就开到这里|今天的会就开到这里|散会"
-    r"|总之[，,]|总而言之[，,]|综上所述[，,]|总的来说|总的说来|最后[，,](?:让我们|祝|预祝|衷心祝|谢谢)|让我们"
+    r"|总之[，,]|总而言之[，,]|综上所述[，,]|总的来说|总的说来|最后[，,](?:让我们|谢谢)|让我们"
     r"|我(?:今天)?就讲(?:这些|到这里)|我的(?:讲话|发言|汇报)(?:就到这里|到此结束|完毕)|(?:以上|上面)(?:就是)?我(?:讲|谈)的"
     r"|(?:再次|再一次)?感谢大家)"
 )
 """Thanks and adjourn formulas and wrap-up connectives that open a closing."""
+
+THANKS_AT_END = re.compile(rf"谢谢(?:大家|各位)?{_one_of('！!。')}?{_MARKUP_CLOSE}$")
+"""Thanks that end a paragraph: the paragraph is the speaker's last word."""
+
+LAST_WISH = re.compile(rf"^{_MARKUP_OPEN}最后[，,]?(?:祝|预祝|衷心祝)")
+"""``最后，祝…``: a wish that ends a speech, never the last point of a list.  Not a
+closing by itself: a thanks or the speaker's last words may still follow it
+(``最后，预祝本次培训班圆满成功！`` / ``我的发言完毕，谢谢大家！``)."""
 
 CLOSING_HEADING = re.compile(
     rf"^{_MARKUP_OPEN}(?:结束语|结语|结束语[：:]|结 束 语){_MARKUP_CLOSE}$"
@@ -839,7 +863,7 @@ def announced_count(text: str) -> int | None:
     if found is None:
         return None
     count = found["count"]
-    if count.isdigit():
-        return int(count)
-    value = cn_value(count) if count != "两" else 2
-    return value or None
+    value = int(count) if count.isdigit() else cn_value(count) if count != "两" else 2
+    # One is not a count: 我想讲一点我们的经济工作 is "a little", and a speech with a
+    # single topic does not announce it by number.
+    return value if value and value > 1 else None
