@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
 from typing import Any
 
@@ -70,3 +71,14 @@ def test_a_node_reads_as_the_call_that_makes_it() -> None:
         "Paragraph(span=Span(start=0, end=2), pieces=(Text(span=Span(start=0, end=2), text='好'),))"
     )
     assert eval(repr(paragraph), vars(nodes)) == paragraph
+
+
+def test_a_speech_pickles_and_copies_whole() -> None:
+    speech = parse(
+        "同志们：\n一、总体要求\n（一）抓学习。学深悟透。\n（二）抓落实。\n二、重点任务\n谢谢大家！\n"
+    )
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(speech, protocol=protocol)) == speech
+    copied = copy.deepcopy(speech)
+    assert copied == speech
+    assert copied.parts[0] is not speech.parts[0]
