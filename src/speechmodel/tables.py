@@ -404,10 +404,10 @@ class RuleTable:
         branches = {n: _top_level_branches(rule.pattern) for n, rule in enumerate(rules)}
         anchored = {n for n in branches if all(b.startswith("^") for b in branches[n])}
         joined = [n for n in sorted(anchored) if not rules[n].needle]
+        # Compiled on the first paragraph that holds the needle: most never appear
+        # in a one-file run's text (``://``, ``记者``, ``供大家参考``).
         self._alone = [
-            (n, rules[n].needle, re.compile(rules[n].pattern))
-            for n in range(len(rules))
-            if n not in joined
+            (n, rules[n].needle, rules[n].pattern) for n in range(len(rules)) if n not in joined
         ]
         self._alone_anchored = [rule for rule in self._alone if rule[0] in anchored]
         """Those that long paragraphs try: the anchored rules with a needle."""
@@ -423,10 +423,10 @@ class RuleTable:
         found = self._joined.match(text)
         best = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
         alone = self._alone if len(text) <= FLOATING_RULES_MAX else self._alone_anchored
-        for n, needle, pattern in alone:
+        for n, needle, source in alone:
             if n > best:
                 break
-            if needle in text and pattern.search(text):
+            if needle in text and _compiled(source).search(text):
                 return self.rules[n]
         return self.rules[best] if best < len(self.rules) else None
 
