@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from pathlib import Path
 
 import orjson
@@ -80,6 +81,21 @@ def test_a_worker_that_dies_fails_its_chunk_and_the_rest_go_on() -> None:
     ]
     reasons = [r.reason for r in results[2:4] if isinstance(r, ParseFailure)]
     assert reasons == ["the worker process died (exit code 3)"] * 2
+
+
+def test_a_worker_killed_at_any_moment_leaves_a_result_for_every_document() -> None:
+    results: list[speechmodel.Speech | ParseFailure] = []
+    for result in parse_many(["同志们：\n一、甲\n二、乙\n"] * 40, workers=2, chunksize=1):
+        if not results:  # kill one worker, busy or waiting for work
+            pid = multiprocessing.active_children()[0].pid
+            assert pid is not None
+            os.kill(pid, signal.SIGKILL)
+        results.append(result)
+    assert len(results) == 40
+    failures = [r for r in results if isinstance(r, ParseFailure)]
+    assert all("worker process died" in f.reason for f in failures)
+    assert len(failures) <= 1  # at most the one document the killed worker held
+    assert multiprocessing.active_children() == []
 
 
 def test_leaving_a_batch_early_ends_its_workers() -> None:

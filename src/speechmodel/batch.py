@@ -138,7 +138,12 @@ def _in_workers(jobs: Iterator[Job], workers: int, chunksize: int) -> Iterator[A
                 if chunk is None:
                     break
                 connection, process = idle.pop()
-                connection.send(chunk)
+                try:
+                    connection.send(chunk)
+                except OSError:  # it died waiting for work: a new worker takes the chunk
+                    _stop([], [(connection, process)])
+                    connection, process = _start_worker(context)
+                    connection.send(chunk)
                 busy[connection] = (process, sent, chunk)
                 sent += 1
             if not busy:
