@@ -992,6 +992,13 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("注", "footnotes"),  # 注　　释, cut by the wide gap
         ("日期：2024-09-20", "source-line"),
         ("正文", "site-nav"),
+        ("…交易会在大连举行。图为中国物流与采购联合会副会长崔忠付。", "photo-caption"),
+        ("宏伟蓝图为我们指明了方向。", ""),
+        ("文字编辑：司晋丽", "source-line"),
+        ("新媒体编辑：杨明珠（实习）", "source-line"),
+        ("审核：周佳佳", "source-line"),
+        ("审核工作要严格。", ""),
+        ("![](图像/1.jpeg)", "image"),
     ],
 )
 def test_line_boilerplate_rules(text: str, rule: str) -> None:

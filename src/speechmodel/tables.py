@@ -526,6 +526,11 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
     # A photo caption: …新华社记者 李涛 摄
     BoilerplateRule("photo-caption", r"记者\s?\S{2,8}\s?摄[）)]?$", needle="记者"),
+    # …在大连举行。图为中国物流与采购联合会副会长崔忠付。: a news page's picture, named
+    # at the end of its paragraph (not 蓝图为…, which no full stop comes before)
+    BoilerplateRule(
+        "photo-caption", rf"(?:^|{_one_of('。）)')})\s*图为[^。]{{2,60}}。?$", needle="图为"
+    ),
     # A news agency's dateline on its own line: （新华社北京8月24日电）
     BoilerplateRule(
         "dateline",
