@@ -48,7 +48,6 @@ MARKERS: list[tuple[str, str, int, str, str, int]] = [
     ("首先说一下爱国之心。", "首先", 1, "第一", "", 2),  # the speaker turns to his topic
     ("其次谈谈爱国之情。", "其次", 2, "第一", "", 2),
     ("首先来说研究现状。", "首先", 1, "第一", "", 2),  # Mao, 改造我们的学习 (1941)
-    ("一方面，要", "一方面", 1, "一方面", "，", 4),
     ("一要把握大局", "一要", 1, "一要", "", 2),
     ("二是要加强学习", "二是", 2, "一是", "", 2),
     ("三抓落实，", "三抓", 3, "一抓", "", 2),
@@ -89,6 +88,8 @@ NOT_MARKERS = [
     "首先请允许我代表全体师生表示欢迎。",  # a greeting, not the first of a list
     "首先感谢大家。",
     "首先来到会场的是代表们。",  # 来 without 说/谈/讲 is not the speaker turning to a topic
+    "一方面，要加强学习。",  # two sides of one thought, not a list (Mao, 1937 and 1948)
+    "另一方面则表现：",
     "总体要求",
     "",
 ]

@@ -159,7 +159,7 @@ class Marker(_Node):
     style: str
     """Style family, written as its first member: ``"一、"``, ``"（一）"``, ``"1."``,
     ``"（1）"``, ``"①"``, ``"第一"``, ``"一是"``, ``"一要"`` (any numeral + verb),
-    ``"一方面"``, ``"第一部分"``, or ``"一"`` (a bare numeral on its own line)."""
+    ``"第一部分"``, or ``"一"`` (a bare numeral on its own line)."""
     delimiter: str
     """What closes the marker as written: ``"、"``, ``"（）"``, ``"."``, ``"，"``, or ``""``."""
 

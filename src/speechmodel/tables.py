@@ -244,13 +244,6 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "首其再最",
     ),
     MarkerRule(
-        "一方面",
-        r"(?P<label>(?P<num>一方面|另一方面))(?P<delim>)" + _PUNCT_AFTER_WORD,
-        "word",
-        False,
-        "一另",
-    ),
-    MarkerRule(
         # 一是 / 一要 / 一抓 …: the style name is filled in with the verb at match time.
         RUN_IN,
         # The verb is any letter here; ``match_marker`` keeps a Han character
@@ -268,7 +261,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
 LADDER = {"一": 0, "第一部分": 0, "一、": 0, "（一）": 1, "1.": 2, "（1）": 3, "1)": 3, "①": 4}
 """Rank of the token styles in the GB/T 9704 order 一、 → （一） → 1. → （1） → ①
 (``1)`` is written for ``（1）``).
-Word styles (第一，, 一是, 一要, 一方面) have no rank: they are run-in points."""
+Word styles (第一，, 一是, 一要) have no rank: they are run-in points."""
 
 
 def ranks_below(new: str, current: str) -> bool:
@@ -285,7 +278,7 @@ def ranks_below(new: str, current: str) -> bool:
     return new_rank > current_rank
 
 
-WORD_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 0, "一方面": 1, "另一方面": 2}
+WORD_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 """Values of word markers; 0 means "the next value in the running sequence"."""
 
 
