@@ -912,6 +912,19 @@ def test_a_last_wish_is_no_point_and_no_closing_but_thanks_at_its_end_are() -> N
     assert closing_text(parse(f"一、甲\n内容。\n二、乙\n内容。\n{thanks}\n")) == thanks
 
 
+def test_a_first_paragraph_that_opens_by_addressing_the_audience_is_the_salutation() -> None:
+    report = (
+        "各位代表，现在，我代表国务院，作政府工作报告，请予审议。\n一、过去一年\n内容。\n二、今年\n"
+    )
+    assert parse(report).salutation == "各位代表，现在，我代表国务院，作政府工作报告，请予审议。"
+    announcing = parse("同志们，下面我讲三点意见。\n一、甲。\n二、乙。\n三、丙。\n")
+    assert announcing.salutation == "同志们，下面我讲三点意见。"
+    assert announcing.announced == 3
+    # Not a speech of one paragraph, nor one that winds up at once.
+    assert parse("同志们，今天开会。").salutation is None
+    assert parse("同志们，让我们团结奋斗！\n谢谢大家！\n").salutation is None
+
+
 def test_a_title_naming_a_lecture_is_a_title() -> None:
     speech = parse("党史学习教育专题讲课整理稿\n今天讲党史。\n一、甲\n内容。\n二、乙\n内容。\n")
     assert speech.title == "党史学习教育专题讲课整理稿"

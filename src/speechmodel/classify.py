@@ -30,6 +30,9 @@ MAX_LINES_BEFORE_TITLE = 3
 MIN_CONTAINED_TITLE = 4
 #: How far into the text (in non-boilerplate lines) a salutation may come.
 SALUTATION_WINDOW = 4
+#: The rule of a salutation that is the speech's first paragraph, not a line of its
+#: own: it goes on after the address, and may announce the count (同志们，下面我讲三点).
+OPENING_SALUTATION = "opening"
 #: How far down (in non-boilerplate lines) a news page's 以下为…演讲实录： may come.
 LEAD_IN_WINDOW = 12
 #: Words that mark a line as the title of a speech even without a subtitle below it.
@@ -244,7 +247,18 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
         if tables.is_salutation(line.text):
             line.kind = SALUTATION
             return index + 1
-    return content[position] if position < len(content) else len(lines)
+    if position == len(content):
+        return len(lines)
+    # No address on a line of its own: a speech whose first paragraph opens by
+    # addressing the audience (各位代表，现在，我代表国务院，作政府工作报告…) has that
+    # paragraph for its salutation, unless it is the whole speech or already winds
+    # it up (同志们，让我们…).
+    first = lines[content[position]]
+    said = tables.after_vocative(first.text)
+    if said and position + 1 < len(content) and not tables.opens_with_closing_formula(said):
+        first.kind, first.rule = SALUTATION, OPENING_SALUTATION
+        return content[position] + 1
+    return content[position]
 
 
 def _page_headline(lines: Sequence[Line], content: Sequence[int]) -> int | None:

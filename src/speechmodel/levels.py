@@ -50,6 +50,7 @@ from speechmodel.classify import (
     BOILERPLATE,
     CONTENT,
     FRONT,
+    OPENING_SALUTATION,
     SALUTATION,
     TITLE,
     Line,
@@ -505,7 +506,11 @@ def _closing(lines: Sequence[Line], items: dict[int, Item], trailer: int) -> int
 def _announced(lines: Sequence[Line], items: dict[int, Item]) -> tuple[int, int] | None:
     """The line that announces the count, and the count."""
     first_item = min(items) if items else len(lines)
-    opening = [i for i, line in enumerate(lines[:first_item]) if line.kind == CONTENT]
+    opening = [
+        i
+        for i, line in enumerate(lines[:first_item])
+        if line.kind == CONTENT or line.rule == OPENING_SALUTATION
+    ]
     if not items:
         opening = opening[:OPENING_WINDOW]
     for index in opening:

@@ -684,6 +684,15 @@ def opens_with_vocative(text: str) -> bool:
     return VOCATIVE.match(text) is not None and BARE_VOCATIVE.match(text) is None
 
 
+def after_vocative(text: str) -> str | None:
+    """What ``text`` says after the address it opens with (``同志们，下面…`` → ``下面…``),
+    or None when it opens with none or says nothing more."""
+    found = VOCATIVE.match(text)
+    if found is None or BARE_VOCATIVE.match(text) is not None:
+        return None
+    return text[found.end() :]
+
+
 def is_bare_vocative(text: str) -> bool:
     return BARE_VOCATIVE.match(text) is not None
 
