@@ -225,7 +225,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         # 第一， 第一点， 第一是…: after a bare ordinal, punctuation or 是/要 must follow;
         # after a classifier (第一阶段为…) the lead may go straight on.
         rf"(?P<label>第(?P<num>{_CN}{{1,3}})"
-        r"(?:(?P<noun>点|条|个问题|个方面|方面|个层面|层面|层意思|层次|层|阶段|步|种)|件事|个)?)"
+        r"(?:(?P<noun>点|条|个问题|个方面|方面|个方向|个任务|个要求|个层面|层面|层意思|层次|层|阶段|步|种)|件事|个)?)"
         rf"(?P<delim>)(?:(?P<punct>{_MARK})|(?=[是要])"
         rf"|(?(noun)(?={_NOT_SPACE_OR_STOP})|(?!)))",
         "cn",
