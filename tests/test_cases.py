@@ -912,6 +912,8 @@ def test_a_last_wish_is_no_point_and_no_closing_but_thanks_at_its_end_are() -> N
     assert closing_text(speech) == "我的发言完毕，谢谢大家！"
     thanks = "最后，希望同学们以此为新起点，学有所获。预祝培训班圆满成功，谢谢大家！"
     assert closing_text(parse(f"一、甲\n内容。\n二、乙\n内容。\n{thanks}\n")) == thanks
+    dated = "改革已见成效。谢谢大家！（2015年10月13日）"  # the date the speech was given
+    assert closing_text(parse(f"一、甲\n内容。\n二、乙\n内容。\n{dated}\n")) == dated
 
 
 def test_a_first_paragraph_that_opens_by_addressing_the_audience_is_the_salutation() -> None:

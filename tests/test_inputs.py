@@ -301,6 +301,16 @@ def test_number_formats(value: int, number_format: str, expected: str) -> None:
 # ---------------------------------------------------------------- Markdown and detection
 
 
+def test_front_matter_without_its_opening_fence_is_metadata() -> None:
+    # A Hexo blog post (饶毅's commencement speech, copied by a reader in 2016).
+    text = (
+        "title: 看北大最短毕业致辞\ndate: 2016-07-07\ntags:\n\n- 感触\n---\n\n## 做自己尊重的人\n"
+    )
+    assert [b.rule for b in parse(text).boilerplate] == ["metadata"] * 5
+    # A speech that opens with a colon after a word is no front matter.
+    assert parse("Note: 这是讲话。\n同志们：\n---\n").boilerplate[0].text == "---"
+
+
 def test_markdown_headings_and_bold_markers() -> None:
     text = (
         "---\ntitle: 讲话\n---\n# 在全市工作会议上的讲话\n\n同志们：\n\n"

@@ -284,12 +284,23 @@ def _page_headline(lines: Sequence[Line], content: Sequence[int]) -> int | None:
 
 
 def _yaml_block_length(lines: Sequence[Line], content: Sequence[int]) -> int:
-    """How many lines a leading YAML front-matter block (``---`` … ``---``) takes."""
-    if not content or lines[content[0]].text != tables.YAML_FENCE:
+    """How many lines a leading YAML front-matter block (``---`` … ``---``) takes.
+
+    Hexo also writes the block without its opening fence (``title: …`` … ``---``):
+    then every line before the fence must be a field or a list item.
+    """
+    if not content:
+        return 0
+    first = lines[content[0]].text
+    fenced = first == tables.YAML_FENCE
+    if not fenced and not tables.YAML_KEY.match(first):
         return 0
     for count, index in enumerate(content[1 : tables.MAX_YAML_LINES], start=2):
-        if lines[index].text == tables.YAML_FENCE:
+        text = lines[index].text
+        if text == tables.YAML_FENCE:
             return count
+        if not fenced and not tables.YAML_LINE.match(text):
+            return 0
     return 0
 
 

@@ -724,7 +724,11 @@ CLOSING_FORMULAS = re.compile(
 )
 """Thanks and adjourn formulas and wrap-up connectives that open a closing."""
 
-THANKS_AT_END = re.compile(rf"谢谢(?:大家|各位)?{_one_of('！!。')}?{_MARKUP_CLOSE}$")
+THANKS_AT_END = re.compile(
+    rf"谢谢(?:大家|各位)?{_one_of('！!。')}?{_MARKUP_CLOSE}"
+    # …谢谢大家！（2015年10月13日）: the date the speech was given, after the thanks
+    r"(?:\s*[（(]\d{4}年[^（()）]{0,12}[）)])?$"
+)
 """Thanks that end a paragraph: the paragraph is the speaker's last word."""
 
 LAST_WISH = re.compile(rf"^{_MARKUP_OPEN}最后[，,]?(?:祝|预祝|衷心祝)")
@@ -815,6 +819,11 @@ def _is_name(text: str) -> bool:
 
 
 YAML_FENCE = "---"
+YAML_KEY = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)")
+"""A front-matter field, ``title: …``: what a block that Hexo writes without its
+opening fence starts with."""
+YAML_LINE = re.compile(r"[A-Za-z_][\w-]*:(?:\s|$)|-\s")
+"""A line of front matter: a field, or an item of a list (``- 感触``)."""
 MAX_YAML_LINES = 60
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+\S")
 TITLE_END_FORBIDDEN = "。；;，,：:、！!"
