@@ -1017,6 +1017,10 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("审核：周佳佳", "source-line"),
         ("审核工作要严格。", ""),
         ("![](图像/1.jpeg)", "image"),
+        ("<!--more-->", "html-tag"),
+        ("<h3>视频：</h3>", "html-tag"),
+        ('<img src="counter.gif">', "html-tag"),
+        ("<这是书名号的误写>", ""),
     ],
 )
 def test_line_boilerplate_rules(text: str, rule: str) -> None:

@@ -499,7 +499,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         ),
     ),
     BoilerplateRule("site-url", r"^\S{0,20}\s*https?://\S+$", needle="://"),
-    BoilerplateRule("html-tag", r"^<(?:img|a|div|span|p|br|iframe|script)\b[^>]*>?"),
+    # Markup left in a text or a blog post: <img …>, <h3>视频：</h3>, <!--more-->
+    BoilerplateRule("html-tag", r"^<(?:!--|/?[a-zA-Z][a-zA-Z0-9]*(?:\s|/?>|$))"),
     # A Markdown image alone on its line: a clip's pictures, ![](图像/….jpeg)
     BoilerplateRule("image", r"^!\[[^\]]*\]\([^)]*\)$"),
     # 【导  读】…, 【2019年1月学习材料】, or a whole paragraph in 【】: an editor's note.
