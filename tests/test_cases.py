@@ -929,6 +929,26 @@ def test_a_first_paragraph_that_opens_by_addressing_the_audience_is_the_salutati
     assert parse("同志们，让我们团结奋斗！\n谢谢大家！\n").salutation is None
 
 
+def test_a_scrape_that_puts_labels_and_links_on_lines_of_their_own() -> None:
+    # The top of 2026年宁夏回族自治区政府工作报告 as a news site carried it.
+    speech = parse(
+        "当前位置：\n首页\n>\n政务信息\n>\n宁夏要闻\n发表时间：\n2026-02-09 09:45:30\n"
+        "来源：\n宁夏日报客户端\n阅读量：\n【字体：\n小\n中\n大\n】\n政府工作报告\n"
+        "——2026年2月3日在自治区人民代表大会上\n各位代表：\n现在，我代表自治区人民政府报告工作。\n"
+    )
+    assert [(b.rule, b.text) for b in speech.boilerplate] == [
+        *(("breadcrumb", t) for t in ("当前位置：", "首页", ">", "政务信息", ">", "宁夏要闻")),
+        *(("source-line", t) for t in ("发表时间：", "2026-02-09 09:45:30", "来源：")),
+        ("source-line", "宁夏日报客户端"),
+        ("source-line", "阅读量："),
+        *(("site-nav", t) for t in ("【字体：", "小", "中", "大", "】")),
+    ]
+    assert speech.title == "政府工作报告"
+    assert speech.salutation == "各位代表："
+    # A label's next line is its value only when it reads like one.
+    assert parse("来源：\n在全市工作会议上的讲话\n同志们：\n").title == "在全市工作会议上的讲话"
+
+
 def test_a_title_naming_a_lecture_is_a_title() -> None:
     speech = parse("党史学习教育专题讲课整理稿\n今天讲党史。\n一、甲\n内容。\n二、乙\n内容。\n")
     assert speech.title == "党史学习教育专题讲课整理稿"

@@ -95,6 +95,7 @@ def classify(
     _mark_chrome(lines, chrome)
     _mark_metadata(lines)  # before the rules, which would take its --- fences
     _mark_boilerplate(lines)
+    _mark_label_values(lines)
     _mark_lead_in(lines)
     body_start = _mark_front_matter(lines)
     if heading is not None and not any(line.kind == TITLE for line in lines):
@@ -158,6 +159,55 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
         elif line.text == "[" and _is_split_footnote(lines, index):
             for part in lines[index : index + 3]:
                 part.kind, part.rule = BOILERPLATE, "footnote-ref"
+
+
+_SPLIT_LABELS = frozenset(("source-line", "breadcrumb"))
+_CRUMB_SEPARATORS = frozenset((">", "＞", "»", "›", "/", "|", "→"))
+#: The longest value a label's line may hand to the next line (来源： / 四川日报).
+MAX_LABEL_VALUE = 20
+
+
+def _mark_label_values(lines: Sequence[Line]) -> None:
+    """A scrape may put a label and its value on two lines (``来源：`` / ``四川日报``,
+    ``发表时间：`` / ``2026-02-09 09:45:30``) and a breadcrumb's links one to a line
+    (``当前位置：`` / ``首页`` / ``>`` / ``政务信息``): the value and the links are
+    chrome of the label's rule."""
+    for index, line in enumerate(lines[:-1]):
+        if line.kind != BOILERPLATE or line.rule not in _SPLIT_LABELS or line.text[-1] not in "：:":
+            continue
+        if line.rule == "breadcrumb":
+            follow = index + 1
+            while follow < len(lines) and _crumb(lines, follow):
+                lines[follow].kind, lines[follow].rule = BOILERPLATE, line.rule
+                follow += 1
+        elif _label_value(lines[index + 1].text) and lines[index + 1].kind == CONTENT:
+            lines[index + 1].kind, lines[index + 1].rule = BOILERPLATE, line.rule
+
+
+def _crumb(lines: Sequence[Line], index: int) -> bool:
+    """Whether line ``index`` is a link or a separator of a breadcrumb spread over lines:
+    a separator, or a short word with a separator before or after it."""
+    text = lines[index].text
+    if text in _CRUMB_SEPARATORS:
+        return True
+    return (
+        lines[index].kind == CONTENT
+        and _label_value(text)
+        and any(
+            0 <= near < len(lines) and lines[near].text in _CRUMB_SEPARATORS
+            for near in (index - 1, index + 1)
+        )
+    )
+
+
+def _label_value(text: str) -> bool:
+    return (
+        len(text) <= MAX_LABEL_VALUE
+        and not any(mark in text for mark in "。，,；")
+        and not any(word in text for word in SPEECH_WORDS)
+        and not tables.is_salutation(text)
+        and not _numbered(text)
+    )
 
 
 def _mark_lead_in(lines: Sequence[Line]) -> None:
