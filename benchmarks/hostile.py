@@ -75,6 +75,8 @@ INPUTS: dict[str, Callable[[int], str]] = {
     # The address lists (tables.VOCATIVE) split such a line in many ways: the worst
     # lines found by a random search.
     "vocative-like lines 们们各位代表…": lambda size: _repeat("们们各位代表" * 14 + "\n", size),
+    # Each breadcrumb label takes the links after it, one to a line: every line once.
+    "breadcrumb labels and > lines": lambda size: _repeat("当前位置：\n>\n", size),
     "NUL bytes": lambda size: _repeat("\x00", size),
     "lone surrogates": lambda size: _repeat("\ud800甲\udfff\n", size),
     "bidi controls": lambda size: _repeat("\u202e一、甲\u2066\u202c\n", size),

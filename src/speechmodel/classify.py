@@ -172,16 +172,19 @@ def _mark_label_values(lines: Sequence[Line]) -> None:
     ``发表时间：`` / ``2026-02-09 09:45:30``) and a breadcrumb's links one to a line
     (``当前位置：`` / ``首页`` / ``>`` / ``政务信息``): the value and the links are
     chrome of the label's rule."""
-    for index, line in enumerate(lines[:-1]):
+    index = 0
+    while index < len(lines) - 1:
+        line = lines[index]
+        index += 1
         if line.kind != BOILERPLATE or line.rule not in _SPLIT_LABELS or line.text[-1] not in "：:":
             continue
         if line.rule == "breadcrumb":
-            follow = index + 1
-            while follow < len(lines) and _crumb(lines, follow):
-                lines[follow].kind, lines[follow].rule = BOILERPLATE, line.rule
-                follow += 1
-        elif _label_value(lines[index + 1].text) and lines[index + 1].kind == CONTENT:
-            lines[index + 1].kind, lines[index + 1].rule = BOILERPLATE, line.rule
+            # (each line is looked at once: the scan goes on after the links)
+            while index < len(lines) and _crumb(lines, index):
+                lines[index].kind, lines[index].rule = BOILERPLATE, line.rule
+                index += 1
+        elif _label_value(lines[index].text) and lines[index].kind == CONTENT:
+            lines[index].kind, lines[index].rule = BOILERPLATE, line.rule
 
 
 def _crumb(lines: Sequence[Line], index: int) -> bool:
