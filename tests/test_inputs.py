@@ -133,6 +133,18 @@ def test_an_element_named_as_a_title_before_the_article_is_its_title() -> None:
     assert (speech.title, speech.salutation) == ("2013 新 年 致 辞", "亲爱的同事们：")
 
 
+def test_a_heading_broken_by_br_is_the_whole_title() -> None:
+    # A memorial site's speech page (2025): <h1>在纪念…暨<br>世界…大会上的讲话</h1>
+    page = (
+        "<h1>在纪念中国人民抗日战争暨<br>世界反法西斯战争胜利80周年大会上的讲话</h1>"
+        '<div class="speech-content"><p>全国同胞们：</p><p>今天，我们隆重集会，纪念中国人民'
+        "抗日战争暨世界反法西斯战争胜利80周年。</p><p>让我们铭记历史。</p></div>"
+    )
+    speech = parse_html(page)
+    assert speech.title == "在纪念中国人民抗日战争暨 世界反法西斯战争胜利80周年大会上的讲话"
+    assert speech.boilerplate == ()
+
+
 def test_a_page_of_nothing_but_chrome_says_so() -> None:
     speech = parse_html(
         '<div class="nav"><a>首页</a><a>新闻中心</a></div>'

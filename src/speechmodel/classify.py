@@ -88,8 +88,8 @@ def classify(
 
     Paragraphs that lie inside one of the ``chrome`` ranges ``(start, end, rule)`` are
     boilerplate of that rule.
-    ``heading`` is a line the page's markup gives as the title of the text; it
-    becomes the title when the text itself has none.
+    ``heading`` is the lines the page's markup gives as the title of the text; they
+    become the title when the text itself has none.
     """
     lines = [Line(start, end, source[start:end]) for start, end in paragraph_spans(source)]
     _mark_chrome(lines, chrome)
@@ -99,10 +99,12 @@ def classify(
     _mark_lead_in(lines)
     body_start = _mark_front_matter(lines)
     if heading is not None and not any(line.kind == TITLE for line in lines):
-        for line in lines:
-            # (not a heading that is an editor's label: 【2021年2月学习材料】)
-            if line.start == heading[0] and tables.PARAGRAPH_RULES.first(line.text) is None:
-                line.kind, line.rule = TITLE, "title"
+        # Every line of the heading, which a <br> may have broken: the title and its
+        # continuation; not a heading that is an editor's label (【2021年2月学习材料】).
+        held = [line for line in lines if heading[0] <= line.start < heading[1]]
+        if held and not any(tables.PARAGRAPH_RULES.first(line.text) for line in held):
+            for order, line in enumerate(held):
+                line.kind, line.rule = TITLE, "title" if order == 0 else "title-cont"
     _mark_title_repeats(lines)
     for line in lines[body_start:]:
         if line.kind == CONTENT:

@@ -184,7 +184,7 @@ class Page:
     and ``"page-nav"`` (the site's navigation) or ``"page-chrome"`` (the rest)."""
     heading: tuple[int, int] | None
     """The last heading (``h1``–``h3``, or an element named as a title) before the main
-    text, without the spaces around it: the page's own title for it,
+    text, all its lines, without the spaces around them: the page's own title for it,
     which the parser takes when the text itself has none."""
 
 
@@ -233,7 +233,7 @@ class _VisibleText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.line_chrome: list[tuple[_Element, ...]] = []  # the chrome elements around it
-        self.line_heading: list[bool] = []
+        self.line_heading: list[_Element | None] = []  # the heading element it is in
         self.current: list[str] = []
         self.stack: list[_Element] = []
         self.hidden = 0
@@ -297,7 +297,7 @@ class _VisibleText(HTMLParser):
         if line.strip(" "):
             self.lines.append(line)
             self.line_chrome.append(tuple(e for e in self.stack if e.chrome))
-            self.line_heading.append(any(e.heading for e in self.stack))
+            self.line_heading.append(next((e for e in self.stack if e.heading), None))
 
     def page(self) -> Page:
         while self.stack:
@@ -322,13 +322,18 @@ class _VisibleText(HTMLParser):
             offset += len(line) + 1
         heading = None
         if main is not None:
-            before = [n for n in range(main[0]) if self.line_heading[n]]
+            before = [n for n in range(main[0]) if self.line_heading[n] is not None]
             if before:
-                line = self.lines[before[-1]]
-                start = sum(len(above) + 1 for above in self.lines[: before[-1]])
-                # the words of the line: a browser shows no spaces around them
-                start += len(line) - len(line.lstrip(" "))
-                heading = (start, start + len(line.strip(" ")))
+                # All the lines of that heading: <h1>在纪念…暨<br>世界…大会上的讲话</h1>
+                first = last = before[-1]
+                while first > 0 and self.line_heading[first - 1] is self.line_heading[last]:
+                    first -= 1
+                start = sum(len(above) + 1 for above in self.lines[:first])
+                # the words of the lines: a browser shows no spaces around them
+                start += len(self.lines[first]) - len(self.lines[first].lstrip(" "))
+                end = sum(len(above) + 1 for above in self.lines[:last])
+                end += len(self.lines[last].rstrip(" "))
+                heading = (start, end)
         return Page(text="\n".join(text_parts), chrome=tuple(chrome), heading=heading)
 
 
