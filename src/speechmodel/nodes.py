@@ -81,16 +81,21 @@ def _values(cls: type) -> Callable[[_Node], tuple[object, ...]]:
 
 def _restore(cls: type[_N], *values: object) -> _N:
     """A ``cls`` node with the field ``values`` of ``_Node.__reduce__``."""
-    setters = _SETTERS.get(cls)
-    if setters is None:
-        fields = attrs.fields(cls)  # type: ignore[arg-type]  # a node class is attrs'
-        setters = _SETTERS[cls] = tuple(cls.__dict__[f.name].__set__ for f in fields)
     node = _new(cls)
     # As many values as setters, by construction (__reduce__); zip() given any
     # keyword, strict= included, takes a slow path that cost a fifth of a load.
-    for setter, value in zip(setters, values):  # noqa: B905
+    for setter, value in zip(_setters(cls), values):  # noqa: B905
         setter(node, value)
     return node
+
+
+def _setters(cls: type) -> tuple[Callable[[object, object], None], ...]:
+    """The setters of ``cls``'s slots, one per field, in the order of the fields: they
+    fill a node made with ``object.__new__`` (``_restore``, ``new_span`` …)."""
+    setters = _SETTERS.get(cls)
+    if setters is None:
+        setters = _SETTERS[cls] = tuple(cls.__dict__[f.name].__set__ for f in attrs.fields(cls))
+    return setters
 
 
 _VALUES: dict[type, Callable[[_Node], tuple[object, ...]]] = {}
@@ -497,11 +502,12 @@ _new = object.__new__
 
 
 def _slot_setters(cls: type, *names: str) -> tuple[Callable[[object, object], None], ...]:
-    """The setters of ``cls``'s slots, which must be its fields, all of them, in order."""
+    """``_setters(cls)``, checked against ``names``: the constructors below name the
+    fields they fill, and a field added to the class must not go unfilled."""
     fields = tuple(field.name for field in attrs.fields(cls))
-    if fields != names:  # a field was added to the class but not here
+    if fields != names:
         raise TypeError(f"{cls.__name__} has the fields {fields}, not {names}")
-    return tuple(cls.__dict__[name].__set__ for name in names)
+    return _setters(cls)
 
 
 _SPAN_START, _SPAN_END = _slot_setters(Span, "start", "end")
