@@ -454,11 +454,12 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     BoilerplateRule(
         "source-line",
         (
-            r"^(?:文章|信息|稿件)?(?:来源|發布時間|发布时间|发表时间|发布日期|日期|时间|作者|责任编辑|编辑"
-            r"|点击数?|浏览次数|阅读次数|阅读量)"
-            r"\s*[:：]"
+            r"^(?:文章|信息|稿件|文字|新媒体|网络|美术|视频|图文)?"
+            r"(?:来源|發布時間|发布时间|发表时间|发布日期|日期|时间|作者|责任编辑|编辑"
+            r"|点击数?|浏览次数|阅读次数|阅读量"
             # an article's credits: 文字编辑：… 新媒体编辑：… 审核：… 摄影：…
-            r"|^(?:文字|新媒体|网络|美术|视频|图文)?编辑\s*[:：]|^(?:审核|审校|终审|校对|摄影|监制|策划|责编)\s*[:：]"
+            r"|审核|审校|终审|校对|摄影|监制|策划|责编)"
+            r"\s*[:：]"
         ),
     ),
     BoilerplateRule(
@@ -685,7 +686,7 @@ def opens_with_address(text: str) -> bool:
 
 def opens_with_vocative(text: str) -> bool:
     """Whether ``text`` opens by addressing the audience and goes on after it."""
-    return VOCATIVE.match(text) is not None and BARE_VOCATIVE.match(text) is None
+    return after_vocative(text) is not None
 
 
 def after_vocative(text: str) -> str | None:
