@@ -898,8 +898,12 @@ def test_markdown_chrome_is_recognised_through_its_markup() -> None:
     "last", ["我的发言完毕，谢谢大家！", "我的讲话就到这里。", "我的汇报到此结束。"]
 )
 def test_ending_ones_own_words_opens_the_closing(last: str) -> None:
-    speech = parse(f"一、甲\n内容。\n二、乙\n内容。\n{last}\n")
-    assert closing_text(speech) == last
+    assert _closing_after_two_parts(last) == last
+
+
+def _closing_after_two_parts(paragraph: str) -> str | None:
+    """The closing of a speech of two parts that ends with ``paragraph``."""
+    return closing_text(parse(f"一、甲\n内容。\n二、乙\n内容。\n{paragraph}\n"))
 
 
 def test_a_last_wish_is_no_point_and_no_closing_but_thanks_at_its_end_are() -> None:
@@ -911,9 +915,9 @@ def test_a_last_wish_is_no_point_and_no_closing_but_thanks_at_its_end_are() -> N
     assert [p.marker.text for p in speech.parts[1].points] == ["首先", "其次"]
     assert closing_text(speech) == "我的发言完毕，谢谢大家！"
     thanks = "最后，希望同学们以此为新起点，学有所获。预祝培训班圆满成功，谢谢大家！"
-    assert closing_text(parse(f"一、甲\n内容。\n二、乙\n内容。\n{thanks}\n")) == thanks
+    assert _closing_after_two_parts(thanks) == thanks
     dated = "改革已见成效。谢谢大家！（2015年10月13日）"  # the date the speech was given
-    assert closing_text(parse(f"一、甲\n内容。\n二、乙\n内容。\n{dated}\n")) == dated
+    assert _closing_after_two_parts(dated) == dated
 
 
 def test_a_first_paragraph_that_opens_by_addressing_the_audience_is_the_salutation() -> None:
