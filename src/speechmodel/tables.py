@@ -154,7 +154,6 @@ _LIST_DELIM = _one_of("、．.")
 _MARK_OR_SPACE = _one_of("，,、：:．.", also=r"\s")
 _DIGIT_OR_PERCENT = _one_of("％０１２３４５６７８９", also="0-9%")
 _NOT_SPACE_OR_STOP = _none_of("，,。；;", also=r"\s")
-_PUNCT_AFTER_WORD = rf"(?P<punct>{_MARK}?)"
 VERB_EXCLUDED = frozenset(
     # Numeral + one of these is a quantity or an idiom, never a run-in marker.
     "个些年月日天次位项条种批名家级切般直定起同样致旦度时代方面边道律半共层类分号小大中"
