@@ -358,15 +358,17 @@ LEAD_END = re.compile(r"[。！？；;!?]")
 class BoilerplateRule(NamedTuple):
     name: str
     pattern: str
-    """A regular expression, searched for in a whole paragraph.  Kept as source:
-    ``RuleTable`` compiles the anchored rules of a table once, joined, instead of each
-    on its own as well."""
+    """A regular expression, compiled the first time a paragraph may match it."""
+    opens: str = ""
+    """Every character a paragraph the rule matches can open with.  Such a rule is
+    matched at the paragraph's start, and only tried on paragraphs that open with one
+    of these: most of a speech's paragraphs open with none, and a one-file run
+    compiles only the rules that its paragraphs' first characters call for."""
+    needle: str = ""
+    """A string that every match holds, for a rule without ``opens``: it is only tried
+    on paragraphs that hold it (``://``, ``记者``)."""
     starts_trailer: bool = False
     """Whether the paragraph starts boilerplate that runs to the end (``TRAILER_START``)."""
-    needle: str = ""
-    """A string that every match holds, for a rule that would be slow in the joined
-    pattern (it opens with a repeat, or with a class most paragraphs start with): the
-    rule is then tried on its own, and only on paragraphs that hold the needle."""
 
 
 FLOATING_RULES_MAX = 200
@@ -378,78 +380,41 @@ mentions 版权所有 is speech."""
 class RuleTable:
     """Whole-paragraph rules, tried in order; ``first(text)`` is the first that matches.
 
-    The rules anchored at the start (every branch opens with ``^``) are joined into
-    one pattern and tried with a single ``match``: a dozen ``search`` calls per
-    paragraph were a third of the classify stage.  The others, and the rules with a
-    needle, are tried one by one, and only when they come before the joined rule that
-    matched; those that may match anywhere only on paragraphs of up to
-    ``FLOATING_RULES_MAX`` characters.
-
-    In the joined pattern one ``^`` goes before all the branches, and the group naming
-    a rule is an empty one after it: the regex engine skips at once a branch that opens
-    with a literal or a class the paragraph's first character is not in, while a
-    branch that opens with ``^`` or a group is entered, each one for every paragraph.
+    A paragraph tries only the rules it can match: those whose ``opens`` hold its
+    first character, those whose ``needle`` it holds, and, if it is short, those that
+    may match anywhere.  Most paragraphs try one or two rules, and a rule's pattern
+    is compiled when a paragraph first tries it.
     """
 
     def __init__(self, rules: tuple[BoilerplateRule, ...]) -> None:
         self.rules = rules
-        branches = {n: _top_level_branches(rule.pattern) for n, rule in enumerate(rules)}
-        anchored = {n for n in branches if all(b.startswith("^") for b in branches[n])}
-        joined = [n for n in sorted(anchored) if not rules[n].needle]
-        # Compiled on the first paragraph that holds the needle: most never appear
-        # in a one-file run's text (``://``, ``记者``, ``供大家参考``).
-        self._alone = [
-            (n, rules[n].needle, rules[n].pattern) for n in range(len(rules)) if n not in joined
+        # Each rule as what ``first`` checks, in the order it checks it: a paragraph
+        # runs this loop, and reading a NamedTuple's fields by name costs more.
+        tries = [
+            (rule.needle, not rule.opens and rule.pattern[:1] != "^", bool(rule.opens), rule)
+            for rule in rules
         ]
-        self._alone_anchored = [rule for rule in self._alone if rule[0] in anchored]
-        """Those that long paragraphs try: the anchored rules with a needle."""
-        self._joined = re.compile(
-            "^(?:"
-            + "|".join(f"(?:{'|'.join(b[1:] for b in branches[n])})(?P<r{n}>)" for n in joined)
-            + ")"
-            if joined
-            else "(?!)"
-        )
+        self._by_first = {
+            char: tuple(t for t in tries if not t[3].opens or char in t[3].opens)
+            for rule in rules
+            for char in rule.opens
+        }
+        """First character → the rules a paragraph opening with it tries, in order."""
+        self._unopened = tuple(t for t in tries if not t[3].opens)
 
     def first(self, text: str) -> BoilerplateRule | None:
-        found = self._joined.match(text)
-        best = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
-        alone = self._alone if len(text) <= FLOATING_RULES_MAX else self._alone_anchored
-        for n, needle, source in alone:
-            if n > best:
-                break
-            if needle in text and _compiled(source).search(text):
-                return self.rules[n]
-        return self.rules[best] if best < len(self.rules) else None
-
-
-def _top_level_branches(pattern: str) -> list[str]:
-    """The branches of ``pattern``'s outermost alternation (``^a|^b`` → ``^a``, ``^b``)."""
-    branches: list[str] = []
-    depth, start, position, in_class = 0, 0, 0, False
-    while position < len(pattern):
-        char = pattern[position]
-        if char == "\\":
-            position += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(pattern[start:position])
-            start = position + 1
-        position += 1
-    branches.append(pattern[start:])
-    return branches
+        long = len(text) > FLOATING_RULES_MAX
+        for needle, floating, at_start, rule in self._by_first.get(text[:1], self._unopened):
+            if needle not in text or (long and floating):
+                continue
+            pattern = _compiled(rule.pattern)
+            if pattern.match(text) if at_start else pattern.search(text):
+                return rule
+        return None
 
 
 LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
-    BoilerplateRule("breadcrumb", r"^您?的?当前的?(?:所在)?位置\s*[:：]"),
+    BoilerplateRule("breadcrumb", r"^您?的?当前的?(?:所在)?位置\s*[:：]", "您的当"),
     BoilerplateRule(
         "source-line",
         (
@@ -460,6 +425,7 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
             r"|审核|审校|终审|校对|摄影|监制|策划|责编)"
             r"\s*[:：]"
         ),
+        "文信稿新网美视图来發发日时作责编点浏阅审终校摄监策",
     ),
     BoilerplateRule(
         "site-nav",
@@ -473,22 +439,25 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
             r"|正文|全文)"
             rf"{_NAV_SEPARATOR}*)+$"
         ),
+        "手电返打关图Tt【下全收分字加减还】大中小扫正",
     ),
     # （信息来源：新华社） after the speech
-    BoilerplateRule("source-line", r"^[（(](?:文章|信息|稿件)?来源\s*[:：]"),
+    BoilerplateRule("source-line", r"^[（(](?:文章|信息|稿件)?来源\s*[:：]", "（("),
     # Where the text was published: （《毛泽东选集》第五卷，人民出版社1977年4月第1版，第3―7页）,
     # （原文发表于《某某研究》2026年第1期）
     BoilerplateRule(
         "source-line",
         r"^[（(](?:原文|本文)?(?:发表于|刊发于|刊载于|刊于|载于|原载于?)?《[^》]{1,40}》[^（()）]{0,80}?"
         rf"(?:出版社|第\d{{1,2}}版|第{_DIGIT_OR_DASH}+页|第\d{{1,3}}期)[^（()）]{{0,40}}[）)]?$",
+        "（(",
     ),
     # （作者系某某大学教授） / （作者为…；本文系作者…讲话，有删节）
-    BoilerplateRule("editor-note", r"^[（(]作者(?:系|为|是|單位|单位)"),
-    BoilerplateRule("prev-next", rf"^(?:上|下)一{_one_of('篇条页')}\s*[:：]"),
+    BoilerplateRule("editor-note", r"^[（(]作者(?:系|为|是|單位|单位)", "（("),
+    BoilerplateRule("prev-next", rf"^(?:上|下)一{_one_of('篇条页')}\s*[:：]", "上下"),
     BoilerplateRule(
         "editor-intro",
         r"^(?:下面是小编|以下是小编|小编(?:为大家|为您|给大家)|本文(?:由|是)\S{0,20}整理)",
+        "下以小本",
     ),
     BoilerplateRule("editor-intro", rf"供大家参考{_one_of('。！!')}?$", needle="供大家参考"),
     BoilerplateRule(
@@ -503,24 +472,26 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
     ),
     BoilerplateRule("site-url", r"^\S{0,20}\s*https?://\S+$", needle="://"),
     # Markup left in a text or a blog post: <img …>, <h3>视频：</h3>, <!--more-->
-    BoilerplateRule("html-tag", r"^<(?:!--|/?[a-zA-Z][a-zA-Z0-9]*(?:\s|/?>|$))"),
+    BoilerplateRule("html-tag", r"^<(?:!--|/?[a-zA-Z][a-zA-Z0-9]*(?:\s|/?>|$))", "<"),
     # A Markdown image alone on its line: a clip's pictures, ![](图像/….jpeg)
-    BoilerplateRule("image", r"^!\[[^\]]*\]\([^)]*\)$"),
+    BoilerplateRule("image", r"^!\[[^\]]*\]\([^)]*\)$", "!"),
     # 【导  读】…, 【2019年1月学习材料】, or a whole paragraph in 【】: an editor's note.
-    BoilerplateRule("editor-note", r"^【[^】]{0,20}】|^【[^】]*】$"),
+    BoilerplateRule("editor-note", r"^【[^】]{0,20}】|^【[^】]*】$", "【"),
     # A collected work's note on where the text was given, one sentence on its own:
     # 这是毛泽东在…全体会议上所作的结论的一部分。  (* 这是… in Markdown copies)
     BoilerplateRule(
         "editor-note",
-        rf"^(?=[*这])(?:\*\s*)?这是\S{{1,12}}?(?:同志)?在{_NOT_STOP}{{2,80}}"
+        rf"^(?:\*\s*)?这是\S{{1,12}}?(?:同志)?在{_NOT_STOP}{{2,80}}"
         r"(?:讲话|开幕词|闭幕词|结论|报告|发言|谈话|讲演|演说|致辞|贺词)"
         r"(?:的一部分|的要点|要点|的主要部分|的节录)?。?$",
+        "*这",
     ),
     BoilerplateRule(
         "translator-note",
         r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$",
+        "（(",
     ),
-    BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$"),
+    BoilerplateRule("licence-flag", r"^(?:Public domain|false|true)$", "Pft"),
     # A photo caption: …新华社记者 李涛 摄
     BoilerplateRule("photo-caption", r"记者\s?\S{2,8}\s?摄[）)]?$", needle="记者"),
     # …在大连举行。图为中国物流与采购联合会副会长崔忠付。: a news page's picture, named
@@ -536,38 +507,48 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         needle="电",
     ),
     # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
-    # (Each branch opens with its character, so that the joined pattern skips it fast.)
     BoilerplateRule(
         "markdown-break",
         r"^(?:-[ \t]*-[ \t]*-[- \t]*|\*[ \t]*\*[ \t]*\*[* \t]*|_[ \t]*_[ \t]*_[_ \t]*)$",
+        "-*_",
     ),
     # The sample text a wiki editor's toolbar inserts (Wikisource copies keep it).
     # A footer's row of portal links, run together: 人民网新华网中国网央视网国际在线…
     BoilerplateRule("site-nav", r"^(?:[^\W\d_]{1,6}网[\s|｜]*){4}", needle="网"),
-    BoilerplateRule("wiki-residue", r"^(?:粗体文字|斜体文字|内部链接|外部链接|链接标题|标题文本)$"),
+    BoilerplateRule(
+        "wiki-residue",
+        r"^(?:粗体文字|斜体文字|内部链接|外部链接|链接标题|标题文本)$",
+        "粗斜内外链标",
+    ),
     # [1] 见…, 〔1〕 见…, ※ …: a note's text on its own line
     # (Word numbers endnotes i, ii, iii …)
-    BoilerplateRule("footnote", r"^\[(?:\d{1,3}|[ivx]{1,4})\]\s*\S|^〔\d{1,3}〕\s*\S|^※\s*\S"),
+    BoilerplateRule(
+        "footnote", r"^\[(?:\d{1,3}|[ivx]{1,4})\]\s*\S|^〔\d{1,3}〕\s*\S|^※\s*\S", "[〔※"
+    ),
 )
 """Whole paragraphs that are page chrome, in order of priority."""
 
 TRAILER_START: tuple[BoilerplateRule, ...] = (
     # Wikisource licence templates: 本作品是…, 這部作品在1931年1月1日以前…
-    BoilerplateRule("licence", r"^(?:本作品|这部作品|這部作品|此作品)(?:是|来自|來自|在)"),
-    BoilerplateRule("footnotes", r"^↑$"),
+    BoilerplateRule(
+        "licence", r"^(?:本作品|这部作品|這部作品|此作品)(?:是|来自|來自|在)", "本这這此"
+    ),
+    BoilerplateRule("footnotes", r"^↑$", "↑"),
     # The notes appended to a collected work: 注释, or 注　　释, which the wide gap
     # splits into 注 and 释.
-    BoilerplateRule("footnotes", r"^注(?:\s*释)?[：:]?$"),
+    BoilerplateRule("footnotes", r"^注(?:\s*释)?[：:]?$", "注"),
     BoilerplateRule(
         "appendix",
         r"^【(?:参考资料|參考資料|相关阅读|相關閱讀|延伸阅读|相关链接|相关文章)】",
+        "【",
     ),
     # 附件： / 附件1：名词解释.doc, and a report's appended glossary
-    BoilerplateRule("appendix", r"^(?:附件|附录)\s*\d{0,2}\s*(?:[：:]|$)"),
+    BoilerplateRule("appendix", r"^(?:附件|附录)\s*\d{0,2}\s*(?:[：:]|$)", "附"),
     BoilerplateRule(
         "appendix",
-        r"^(?:附[：:]|政府工作报告|工作报告|报告|(?=[名术]))"
+        r"^(?:附[：:]|政府工作报告|工作报告|报告)?"
         r"(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$",
+        "附政工报名术",
     ),
 )
 """A paragraph matching one of these starts a block of boilerplate that runs to the end."""
