@@ -72,9 +72,12 @@ INPUTS: dict[str, Callable[[int], str]] = {
     ),
     "every marker style nested 50 deep": _nested,
     "（（（（ on one line": lambda size: _repeat("（", size),
-    # The address lists (tables.VOCATIVE) split such a line in many ways: the worst
-    # lines found by a random search.
+    # Lines that start like address lists (tables._addresses, _salutation_body): the
+    # worst found by a random search when the lists were one pattern, and lists that
+    # go on past any limit, on one line and on many.
     "vocative-like lines 们们各位代表…": lambda size: _repeat("们们各位代表" * 14 + "\n", size),
+    "one address list 同志们、朋友们、…": lambda size: _repeat("同志们、朋友们、", size),
+    "address lists 同志们、…：": lambda size: _repeat("同志们、朋友们、" * 8 + "同志们：\n", size),
     # Each breadcrumb label takes the links after it, one to a line: every line once.
     "breadcrumb labels and > lines": lambda size: _repeat("当前位置：\n>\n", size),
     "NUL bytes": lambda size: _repeat("\x00", size),

@@ -1,5 +1,6 @@
-"""The tables' own bookkeeping: each rule's ``opens`` says exactly which characters
-its pattern can match first, since a paragraph opening with another never tries it."""
+"""The tables' own bookkeeping (each rule's ``opens`` says exactly which characters
+its pattern can match first, since a paragraph opening with another never tries it),
+and the address lists, which are code around the pattern for one address."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from speechmodel import tables
 from speechmodel.tables import MARKER_RULES, PARAGRAPH_RULES
 
 # re's own parser reads the patterns here: it is private to re, which is fine for a
@@ -81,3 +83,58 @@ def test_first_characters_reads_through_options_and_groups() -> None:
     assert first_characters(r"^(?:#+ )?(?:甲|乙丙)?[a-c]") == set("#甲乙abc")
     with pytest.raises(AssertionError):
         first_characters(r"^\S{0,20}网")
+
+
+# Lines from the corpus and held-out texts, except where said.
+@pytest.mark.parametrize(
+    ("line", "salutation"),
+    [
+        ("同志们：", True),
+        ("各位领导、各位专家、各位来宾：", True),
+        ("尊敬的各位老师、亲爱的同学们：", True),
+        ("**同志们、朋友们！**", True),
+        # the name of the body addressed, before 各位
+        ("中国共产党全国代表会议各位代表同志们：", True),
+        # a name after an address, and a greeting (as the docs write them)
+        ("尊敬的孙教授、董教授，尊敬的老师们：", True),
+        ("各位领导、同志们：大家好！", True),
+        ("各位家长大家好！", True),
+        # a sentence before 各位, not a name (tables._NOT_IN_A_BODY_NAME)
+        ("我们要感谢各位代表：", False),
+        ("各位代表！回顾过去五年的政府工作，我们有以下几点体会：", False),
+        ("同志们", False),
+        ("同志们大家好啊！", False),
+    ],
+)
+def test_an_opening_address_on_its_own_line(line: str, salutation: bool) -> None:
+    assert tables.is_salutation(line) is salutation
+
+
+@pytest.mark.parametrize(
+    ("line", "after", "bare"),
+    [
+        (
+            "诸位代表先生们，全国人民所渴望的政治协商会议现在开幕了。",
+            "全国人民所渴望的政治协商会议现在开幕了。",
+            False,
+        ),
+        ("老师们、同学们，让我们….", "让我们….", False),
+        ("各位代表！过去的五年", "过去的五年", False),
+        ("同志们、朋友们！", None, True),
+        ("**同志们、朋友们！**", None, True),
+        ("各位代表", None, True),
+        # 我们 is no address, nor a list with three joiners between
+        ("我们，今天", None, False),
+        ("同志们，，，朋友们，好", "，，朋友们，好", False),
+    ],
+)
+def test_a_vocative_and_what_follows_it(line: str, after: str | None, bare: bool) -> None:
+    assert tables.after_vocative(line) == after
+    assert tables.is_bare_vocative(line) is bare
+    assert tables.turns_to_audience(line) is (after is not None or bare)
+
+
+def test_an_address_list_goes_on_for_seven_addresses() -> None:
+    seven = "、".join(["同志们"] * 7)
+    assert tables.after_vocative(seven + "，好") == "好"
+    assert tables.after_vocative(seven + "、同志们，好") is None

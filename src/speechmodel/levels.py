@@ -298,10 +298,7 @@ class _Gap(NamedTuple):
 
 def _gap(lines: Sequence[Line], stack: Sequence[_Level], index: int) -> _Gap:
     between = [line for line in lines[stack[-1].line + 1 : index] if line.kind == CONTENT]
-    addressed = any(
-        tables.opens_with_address(line.text) or tables.is_bare_vocative(line.text)
-        for line in between
-    )
+    addressed = any(tables.turns_to_audience(line.text) for line in between)
     return _Gap(len(between), addressed)
 
 

@@ -5,14 +5,17 @@ never grows a chain of ``if``s for one more phrase.  Every pattern is anchored
 and built from bounded or possessive-free simple classes, so matching is linear
 in the paragraph's length (no nested quantifiers over the same text).
 
-Every process compiles these patterns when it starts, in Python, so they are
-also written to compile cheaply: classes of scattered CJK characters come from
-``_one_of``, and see the note above ``_HAN``.
+Every process compiles the patterns it uses, in Python, so they are compiled on
+first use where a one-file run may not need them (marker styles, boilerplate
+rules), and written to compile cheaply: classes of scattered CJK characters come
+from ``_one_of``.  Address lists, which three long patterns once spelled out, are
+a short walk in code around the pattern for one address (see ``_addresses``).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -62,8 +65,6 @@ def _none_of(chars: str, *, also: str = "") -> str:
 
 
 _NOT_STOP = _none_of("。！？")
-_ADDRESS_END = _one_of("：:！!，,")
-"""What follows an address: ``同志们：``, ``各位代表！``, ``同志们，…``."""
 _NAV_SEPARATOR = _one_of("|｜/", also=r"\s")
 _DIGIT_OR_DASH = _one_of("-―–—", also=r"\d")
 _DASH_OR_SPACE = _one_of("-—－", also=r"\s")
@@ -591,50 +592,121 @@ _AUDIENCE = (
     r"|同事|同胞|先生|女士|伙伴|师生|干部|职工|员工|乡亲|工作者|英雄|模范|劳模|党员|官兵"
     r"|将士|战士|学员|会员|企业家|科学家|志愿者|运动员)"
 )
-# A Han character that is not one of the joining words (和及与) between addresses.
-# Backtracking review: when an address may hold a joining word, a line such as
-# 和们和们… splits into addresses in exponentially many ways, and SALUTATION took
-# seconds on 60 characters.  Keeping the joiners out of addresses leaves one split.
-#
-# Written for the compiler, which every process start pays for (re compiles in
-# Python): ``[^\W\d_]`` (a letter of any script) stands for a Han character,
-# because a class over the CJK range costs a millisecond to compile; and a class
-# of three or more scattered CJK characters costs 0.2 ms (a 64K-entry bitmap) each
-# time it occurs, while one of at most two costs next to nothing.  These patterns
-# hold _HAN thirty times, hence two look-aheads rather than one ``[和及与]``.
+# An address list is written as code around one pattern for a single address, not as
+# one pattern per use.  Its words are runs of letters, and what separates them are
+# not letters (or the joining words 和及与, which no address holds), so an address
+# is always a whole run, and the list is a walk over runs.  The three patterns that
+# spelled the lists out (opening address, vocative, bare vocative) were a third of
+# what a process start spends compiling patterns, and a line like 和们和们… could
+# split into addresses in exponentially many ways, which a walk cannot.
+# ``[^\W\d_]`` (a letter of any script) stands for a Han character: a class over the
+# CJK range costs the compiler a millisecond, one of three scattered CJK characters
+# (``[和及与]``) 0.2 ms, while two look-aheads cost next to nothing.
 _HAN = r"(?:(?![和及])(?!与)[^\W\d_])"
-# A plural address (同志们, 乡亲们), but not a pronoun (我们, 他们, 人们).
-_PLURAL = rf"(?!我们|你们|他们|她们|它们|咱们|人们){_HAN}们"
-_ADDRESS = (
-    rf"(?:(?:尊敬的|亲爱的|敬爱的){_HAN}{{1,12}}?"
-    rf"|(?:各位|诸位|全体|在座的){_HAN}{{0,8}}?{_AUDIENCE}们?"
-    rf"|{_HAN}{{0,8}}?{_PLURAL})"
+"""A letter that is not a joining word: what addresses and names are made of."""
+_WORD = re.compile(rf"{_HAN}+")
+"""A run of letters: one address, name or greeting."""
+_ADDRESS = re.compile(
+    rf"(?:(?:尊敬的|亲爱的|敬爱的){_HAN}{{1,12}}"
+    rf"|(?:各位|诸位|全体|在座的){_HAN}{{0,8}}{_AUDIENCE}们?"
+    # a plural (同志们, 乡亲们), not a pronoun (我们, 他们, 人们)
+    rf"|{_HAN}{{0,8}}(?!我们|你们|他们|她们|它们|咱们|人们){_HAN}们)"
+    rf"(?!{_HAN})"
 )
-_BETWEEN_ADDRESSES = _one_of("、，,和及与", also=r"\s")
-_ADDRESS_LIST = rf"{_ADDRESS}(?:{_BETWEEN_ADDRESSES}{{1,2}}{_ADDRESS}){{0,6}}"
-_GREETING = rf"(?:(?:大家|早上|上午|中午|下午|晚上)好{_one_of('！!。')}?)"
+"""One address: a whole ``_WORD``."""
+_ADDRESS_OPENINGS = frozenset(("尊敬", "亲爱", "敬爱", "各位", "诸位", "全体", "在座"))
+"""How an address opens that is not a plural (…们 within its first ten letters)."""
+_JOINERS = "、，,和及与"
+"""What may stand between two addresses, with white space: one or two of them."""
+_VOCATIVE_PUNCT = frozenset("：:！!，,")
+"""What ends an address that a sentence goes on from (``同志们，…``)."""
+_MOST_ADDRESSES = 7
+_MOST_SALUTATION_ITEMS = 9
+_BODY_NAME = range(2, 17)
+"""How long the name of a body addressed before 各位/诸位/全体 may be."""
+_GREETING = re.compile("(?:大家|早上|上午|中午|下午|晚上)好")
+_BARE_END = re.compile(r"[！!：:，,。]?(?:\*\*|__)?$")
+_GREETING_END = re.compile(r"[！!。]?(?:\*\*|__)?$")
+_SALUTATION_END = re.compile(r"[：:！!，,]\s*(?:\*\*|__)?$")
+_BEFORE_GREETING = re.compile(r"[：:！!，,]?\s*$")
 
-# On its own line an address may go on with plain names (尊敬的孙教授、董教授，尊敬的老师们：)
-# and open with the name of the meeting or body addressed (中国共产党全国代表会议各位代表同志们：).
-_SALUTATION_LIST = (
-    rf"(?:(?P<body>{_HAN}{{2,16}}?)(?=各位|诸位|全体))?"
-    rf"{_ADDRESS}(?:{_BETWEEN_ADDRESSES}{{1,2}}(?:{_ADDRESS}|{_HAN}{{1,6}})){{0,8}}"
-)
-# Web clips in Markdown set vocatives and thanks in bold (**同志们！**, **谢谢大家！**)
-# or as headings: the patterns below read through that markup (_MARKUP_OPEN/CLOSE).
 
-SALUTATION = re.compile(
-    rf"^{_MARKUP_OPEN}{_SALUTATION_LIST}(?:{_ADDRESS_END}\s*{_GREETING}?|\s*{_GREETING}){_MARKUP_CLOSE}$"
-)
-"""An opening address on its own: ``同志们：``, ``各位领导、同志们：大家好！``."""
+def _joined(text: str, start: int) -> int:
+    """Where the one or two joiners at ``start`` end (``start`` if there are none)."""
+    end = start
+    while end < len(text) and end - start < 2 and (text[end] in _JOINERS or text[end].isspace()):
+        end += 1
+    return end
 
-VOCATIVE = re.compile(rf"^{_MARKUP_OPEN}{_ADDRESS_LIST}(?P<punct>{_ADDRESS_END})")
-"""A paragraph that opens by addressing the audience: ``同志们，…``, ``各位代表！…``."""
 
-BARE_VOCATIVE = re.compile(
-    rf"^{_MARKUP_OPEN}{_ADDRESS_LIST}{_one_of('！!：:，,。')}?{_MARKUP_CLOSE}$"
-)
-"""A paragraph that is nothing but a vocative: ``各位代表！``."""
+def _addresses(text: str) -> list[re.Match[str]]:
+    """The addresses ``text`` opens with (after Markdown markup), as far as they go
+    one after another with one or two joiners between, at most ``_MOST_ADDRESSES``."""
+    position = _markup_end(text)
+    if (
+        text[position : position + 2] not in _ADDRESS_OPENINGS
+        and "们" not in text[position : position + 10]
+    ):
+        return []  # most paragraphs, answered faster than the pattern would
+    address = _ADDRESS.match(text, position)
+    found: list[re.Match[str]] = []
+    while address is not None:
+        found.append(address)
+        position = _joined(text, address.end())
+        if position == address.end() or len(found) == _MOST_ADDRESSES:
+            break
+        address = _ADDRESS.match(text, position)
+    return found
+
+
+def _markup_end(text: str) -> int:
+    """Where the Markdown markup before ``text`` ends (``## ``, ``**``)."""
+    markup = MARKDOWN_PREFIX.match(text) if text[:1] in "#*_" else None
+    return markup.end() if markup else 0
+
+
+def _vocative_end(text: str, found: list[re.Match[str]]) -> int | None:
+    """Where the address list ``found`` at the start of ``text`` ends, with the ``：，！``
+    after it: after the most addresses that such a mark follows."""
+    for address in reversed(found):
+        if text[address.end() : address.end() + 1] in _VOCATIVE_PUNCT:
+            return address.end() + 1
+    return None
+
+
+def _is_bare(text: str, found: list[re.Match[str]]) -> bool:
+    return bool(found) and _BARE_END.match(text, found[-1].end()) is not None
+
+
+def opens_with_address(text: str) -> bool:
+    """Whether ``text`` opens by addressing the audience (it may say nothing more)."""
+    return _vocative_end(text, _addresses(text)) is not None
+
+
+def turns_to_audience(text: str) -> bool:
+    """Whether ``text`` addresses the audience: opens with an address, or is one."""
+    found = _addresses(text)
+    return _vocative_end(text, found) is not None or _is_bare(text, found)
+
+
+def opens_with_vocative(text: str) -> bool:
+    """Whether ``text`` opens by addressing the audience and goes on after it."""
+    return after_vocative(text) is not None
+
+
+def after_vocative(text: str) -> str | None:
+    """What ``text`` says after the address it opens with (``同志们，下面…`` → ``下面…``),
+    or None when it opens with none or says nothing more."""
+    found = _addresses(text)
+    end = _vocative_end(text, found)
+    if end is None or _is_bare(text, found):
+        return None
+    return text[end:]
+
+
+def is_bare_vocative(text: str) -> bool:
+    """Whether ``text`` is nothing but an address list: ``各位代表！``."""
+    return _is_bare(text, _addresses(text))
 
 
 def unmarked(text: str) -> str:
@@ -655,31 +727,80 @@ _NOT_IN_A_BODY_NAME = frozenset("我你他她要向对谢")
 
 
 def is_salutation(text: str) -> bool:
-    found = SALUTATION.match(text)
-    return found is not None and not _NOT_IN_A_BODY_NAME.intersection(found["body"] or "")
+    """Whether ``text`` is an opening address on its own line: ``同志们：``,
+    ``各位领导、同志们：大家好！``, ``尊敬的孙教授、董教授，尊敬的老师们：``.
+
+    After the first address, plain names may follow (董教授); the first may be
+    preceded by the name of the body addressed (中国共产党全国代表会议各位代表同志们：);
+    a greeting (大家好) may end the line.
+    """
+    body = _salutation_body(text)
+    return body is not None and not _NOT_IN_A_BODY_NAME.intersection(body)
 
 
-def opens_with_address(text: str) -> bool:
-    """Whether ``text`` opens by addressing the audience (it may say nothing more)."""
-    return VOCATIVE.match(text) is not None
-
-
-def opens_with_vocative(text: str) -> bool:
-    """Whether ``text`` opens by addressing the audience and goes on after it."""
-    return after_vocative(text) is not None
-
-
-def after_vocative(text: str) -> str | None:
-    """What ``text`` says after the address it opens with (``同志们，下面…`` → ``下面…``),
-    or None when it opens with none or says nothing more."""
-    found = VOCATIVE.match(text)
-    if found is None or BARE_VOCATIVE.match(text) is not None:
+def _salutation_body(text: str) -> str | None:
+    """The name of the body addressed (``""`` if none) when ``text`` is an opening
+    address, else None."""
+    if not _may_end_a_salutation(text):
         return None
-    return text[found.end() :]
+    start = _markup_end(text)
+    words = []
+    for word in _WORD.finditer(text, start):
+        words.append(word)
+        if len(words) > _MOST_SALUTATION_ITEMS + 1:
+            return None
+    if not words or words[0].start() != start:
+        return None
+    last = words[-1]
+    # The ways the line may end, each as the items before the end.  The last item
+    # is ``(word, end)``: a greeting may run on from it in the same word (同志们大家好).
+    endings: list[list[tuple[re.Match[str], int]]] = []
+    items = [(word, word.end()) for word in words]
+    if _SALUTATION_END.match(text, last.end()):  # 同志们：
+        endings.append(items)
+    # every greeting is three letters
+    if _GREETING_END.match(text, last.end()) and _GREETING.fullmatch(last[0][-3:]):
+        if len(last[0]) > 3:  # 同志们大家好！
+            endings.append([*items[:-1], (last, last.end() - 3)])
+        elif len(words) > 1 and _BEFORE_GREETING.match(text[words[-2].end() : last.start()]):
+            endings.append(items[:-1])  # 同志们：大家好！
+    firsts = [
+        text[ending[0][0].start() : ending[0][1]]
+        for ending in endings
+        if _items_go_on(text, ending)
+    ]
+    for length in _BODY_NAME:
+        for first in firsts:
+            rest = first[length:]
+            if rest.startswith(("各位", "诸位", "全体")) and _ADDRESS.fullmatch(rest):
+                return first[:length]
+    return "" if any(_ADDRESS.fullmatch(first) for first in firsts) else None
 
 
-def is_bare_vocative(text: str) -> bool:
-    return BARE_VOCATIVE.match(text) is not None
+def _may_end_a_salutation(text: str) -> bool:
+    """Whether ``text`` ends as an opening address may: with ``：！，`` or a greeting
+    (大家好, 大家好！), before any white space and closing markup.  Prose ends otherwise
+    (。), and this answers for it before any pattern runs."""
+    end = text.rstrip()
+    if end.endswith(("**", "__")):
+        end = end[:-2].rstrip()
+    last = end[-1:]
+    return last in _VOCATIVE_PUNCT or last == "好" or (last in "！!。" and end[-2:-1] == "好")
+
+
+def _items_go_on(text: str, items: list[tuple[re.Match[str], int]]) -> bool:
+    """Whether the items after the first follow each other with one or two joiners
+    between, each an address or a name of up to six letters."""
+    if len(items) > _MOST_SALUTATION_ITEMS:
+        return False
+    for (before, _), (word, end) in itertools.pairwise(items):
+        gap = text[before.end() : word.start()]
+        if len(gap) > 2 or _joined(gap, 0) != len(gap):
+            return False
+        item = text[word.start() : end]
+        if len(item) > 6 and _ADDRESS.fullmatch(item) is None:
+            return False
+    return True
 
 
 def opens_with_closing_formula(text: str) -> bool:
