@@ -625,10 +625,10 @@ _MOST_SALUTATION_ITEMS = 9
 _BODY_NAME = range(2, 17)
 """How long the name of a body addressed before 各位/诸位/全体 may be."""
 _GREETING = re.compile("(?:大家|早上|上午|中午|下午|晚上)好")
-_BARE_END = re.compile(r"[！!：:，,。]?(?:\*\*|__)?$")
-_GREETING_END = re.compile(r"[！!。]?(?:\*\*|__)?$")
-_SALUTATION_END = re.compile(r"[：:！!，,]\s*(?:\*\*|__)?$")
-_BEFORE_GREETING = re.compile(r"[：:！!，,]?\s*$")
+_BARE_END = re.compile(rf"{_one_of('！!：:，,。')}?{_MARKUP_CLOSE}$")
+_GREETING_END = re.compile(rf"{_one_of('！!。')}?{_MARKUP_CLOSE}$")
+_SALUTATION_END = re.compile(rf"{_one_of('：:！!，,')}\s*{_MARKUP_CLOSE}$")
+_BEFORE_GREETING = re.compile(rf"{_one_of('：:！!，,')}?\s*$")
 
 
 def _joined(text: str, start: int) -> int:
