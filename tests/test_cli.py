@@ -89,6 +89,21 @@ def test_ctrl_c_ends_the_program_with_a_word_and_status_130(
     assert capsys.readouterr().err == "speechmodel: interrupted\n"
 
 
+def test_a_reader_that_goes_away_ends_the_program_quietly(sample: Path) -> None:
+    """``speechmodel outline FILE | head -1``, when head has exited before the program
+    writes: no traceback, and the status of a program that SIGPIPE ended."""
+    program = subprocess.Popen(
+        [sys.executable, "-m", "speechmodel.cli", "outline", str(sample)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert program.stdout is not None
+    assert program.stderr is not None
+    program.stdout.close()  # the pipe has no reader left: the first write fails
+    with program.stderr:
+        assert (program.wait(), program.stderr.read()) == (141, b"")
+
+
 def test_outline_text(sample: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     assert main(["outline", str(sample)]) == 0
     lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()

@@ -462,9 +462,16 @@ def run() -> NoReturn:
     gc.freeze()
     try:
         status = main()
+        sys.stdout.flush()  # here, where a closed pipe can still be answered
     except KeyboardInterrupt:  # Ctrl-C: a word, not a traceback; 128 + SIGINT
         sys.stderr.write("speechmodel: interrupted\n")
         status = 130
+    except BrokenPipeError:
+        # The reader went away (``speechmodel parse … | head``): stop quietly, with
+        # the status of a program that SIGPIPE ended, 128 + 13.  Python would flush
+        # stdout once more at exit and fail again, so it gets somewhere to write.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 141
     sys.exit(status)
 
 
