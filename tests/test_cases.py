@@ -844,6 +844,35 @@ def test_an_appendix_after_the_closing_is_boilerplate() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        "《政府工作报告》名词解释",  # luohu 2014's glossary, entries 1.…4.
+        "【蓝血文章】",  # a Huawei speech page, an article about the speech after it
+        "【推荐阅读】",
+    ],
+)
+def test_a_label_over_appended_material_ends_the_speech(label: str) -> None:
+    source = (
+        "各位代表：\n一、甲\n（一）子。内容。\n（二）丑。内容。\n二、乙\n内容。\n"
+        f"各位代表，让我们共同努力！\n{label}\n1.平安细胞：指平安社区。\n2.十大项目：指教育领域。\n"
+    )
+    speech = parse(source)
+    assert outline(speech)["closing"] == "各位代表，让我们共同努力！"
+    assert speech.parts[1].points == ()
+    assert [b.text for b in speech.boilerplate] == [
+        label,
+        "1.平安细胞：指平安社区。",
+        "2.十大项目：指教育领域。",
+    ]
+
+
+def test_a_label_over_appended_material_cannot_come_before_the_speech() -> None:
+    speech = parse("【推荐阅读】\n同志们：\n一、甲\n内容。\n二、乙\n内容。\n")
+    assert [b.text for b in speech.boilerplate] == ["【推荐阅读】"]
+    assert len(speech.parts) == 2
+
+
 def test_a_bold_or_marked_title_under_a_headline() -> None:
     source = "# 习近平：健全全面从严治党体系\n---\n健全全面从严治党体系※\n今天进行集体学习。\n"
     speech = parse(source)

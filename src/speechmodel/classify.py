@@ -138,6 +138,7 @@ def _mark_chrome(lines: Sequence[Line], chrome: Sequence[tuple[int, int, str]]) 
 def _mark_boilerplate(lines: Sequence[Line]) -> None:
     trailer = ""
     quoted_rule = ""  # the rule of a quoted boilerplate line: the quote goes on with it
+    said = 0  # paragraphs that are not chrome so far
     for index, line in enumerate(lines):
         if line.kind == FRONT:
             continue
@@ -150,11 +151,14 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
             if found is None and text[:1] in "#*_":  # Markdown: ## 正文, **来源：…**
                 found = tables.PARAGRAPH_RULES.first(tables.unmarked(text))
             rule = found.name if found else ""
-            if found is not None and found.starts_trailer:
+            # What follows the speech cannot start before it: at the top of a page,
+            # 【相关阅读】 is one line of chrome, not the end of the text.
+            if found is not None and found.starts_trailer and said >= MIN_BEFORE_TRAILER:
                 trailer = rule
         if quote and not rule:
             rule = quoted_rule
         quoted_rule = rule if quote else ""
+        said += not rule and line.kind != BOILERPLATE
         already_chrome = line.kind == BOILERPLATE  # page chrome keeps its rule, but
         if rule and (trailer or not already_chrome):  # the trailer takes every line
             line.kind, line.rule = BOILERPLATE, rule
@@ -162,6 +166,10 @@ def _mark_boilerplate(lines: Sequence[Line]) -> None:
             for part in lines[index : index + 3]:
                 part.kind, part.rule = BOILERPLATE, "footnote-ref"
 
+
+MIN_BEFORE_TRAILER = 3
+"""How many paragraphs of text (not chrome) must come before one that starts the
+trailer (``TRAILER_START``): a title, a salutation and a first paragraph at least."""
 
 _SPLIT_LABELS = frozenset(("source-line", "breadcrumb"))
 _CRUMB_SEPARATORS = frozenset((">", "＞", "»", "›", "/", "|", "→"))

@@ -540,16 +540,17 @@ TRAILER_START: tuple[BoilerplateRule, ...] = (
     BoilerplateRule("footnotes", r"^注(?:\s*释)?[：:]?$", "注"),
     BoilerplateRule(
         "appendix",
-        r"^【(?:参考资料|參考資料|相关阅读|相關閱讀|延伸阅读|相关链接|相关文章)】",
+        # and any label that names other articles: 【推荐阅读】, 【相关文章】, 【蓝血文章】
+        r"^【(?:参考资料|參考資料|相關閱讀|相关链接|[^】]{0,4}(?:文章|阅读))】",
         "【",
     ),
     # 附件： / 附件1：名词解释.doc, and a report's appended glossary
     BoilerplateRule("appendix", r"^(?:附件|附录)\s*\d{0,2}\s*(?:[：:]|$)", "附"),
     BoilerplateRule(
         "appendix",
-        r"^(?:附[：:]|政府工作报告|工作报告|报告)?"
+        r"^(?:附[：:]|《?(?:政府工作报告|工作报告|报告)》?)?"
         r"(?:名词解释|名词、术语注释|名词术语注释|术语注释)[：:]?$",
-        "附政工报名术",
+        "附《政工报名术",
     ),
 )
 """A paragraph matching one of these starts a block of boilerplate that runs to the end."""
