@@ -402,6 +402,17 @@ def test_other_style_continuing_the_ordinal_joins_the_parts() -> None:
     ]
 
 
+def test_a_list_whose_first_item_was_inline_stays_under_its_part() -> None:
+    # 学习和时局: （一） is inside a paragraph of part 一; （二）…（四） are paragraphs,
+    # and part 二 comes after them, so they do not go on from the parts.
+    speech = parse(
+        "学习和时局\n## 一\n我们要分析。（一）不要否定一切。\n（二）对于任何问题应取分析态度。\n"
+        "（三）对于过去的问题不要着重于个人。\n（四）要分清是非。\n## 二\n内容。\n"
+    )
+    assert [p.marker.text for p in speech.parts] == ["一", "二"]
+    assert [p.marker.text for p in speech.parts[0].points] == ["（二）", "（三）", "（四）"]
+
+
 def test_lone_ordinal_continuing_the_parts_is_a_part() -> None:
     # gold README, parts: "一、…, 二、…, then a paragraph 第三，… gives three parts".
     speech = parse("一、甲\n二、乙\n第三，丙。")

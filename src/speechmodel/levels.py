@@ -19,7 +19,8 @@ The rules, in order:
    ends with a colon), when the GB/T 9704 ladder puts it lower, or inside a
    part; only at the top of a text without part styles does it start a sibling
    sequence after a full paragraph.  A new style that continues the number of
-   the parts joins them (``一、`` ``二、`` then ``第三，``).
+   the parts joins them (``一、`` ``二、`` then ``第三，``), unless the parts give
+   that number themselves later: then its first item was inline, under the part.
 4. In a speech numbered in parts, numbering that starts afresh after a wrap-up
    paragraph (``同志们，…``) that follows the last part is not the speech's: it
    enumerates inside the closing, or belongs to a text the page appended.  A
@@ -316,6 +317,13 @@ class _Later:
         self.values = values
         self.start = 0
 
+    def next_value(self, style: str) -> int | None:
+        """The value of the next item in ``style``, if there is one."""
+        for index in itertools.islice(self.accepted, self.start, None):
+            if _marker(self.lines, index).style == style:
+                return self.values[index]
+        return None
+
     def resume(self, stack: Sequence[_Level]) -> bool:
         """Whether the innermost list goes on (its next number) before any list above it."""
         current = stack[-1]
@@ -343,8 +351,12 @@ def _place(
             return depth  # continues, skips ahead in, or restarts a list at that depth
     if not stack:
         return 0
-    if value > 1 and value - 1 == stack[0].last[stack[0].style]:
-        return 0  # 一、 二、 then 第三，: the ordinal of the parts goes on in another style
+    parts = stack[0].style
+    if value > 1 and value - 1 == stack[0].last[parts] and later.next_value(parts) != value:
+        # 一、 二、 then 第三，: the ordinal of the parts goes on in another style.  Not
+        # when the parts give that number themselves later (## 一, （二）…（五）, ## 二):
+        # then the other style's list began inline, under the part.
+        return 0
     # A new list, usually from 1; from a later number when its first items were inline
     # (…主要抓好三个方面：一是…。 then 二是…, 三是… as paragraphs).
     current = stack[-1]
