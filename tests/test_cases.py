@@ -47,6 +47,7 @@ MARKERS: list[tuple[str, str, int, str, str, int]] = [
     ("其次，要", "其次", 2, "第一", "，", 3),
     ("最后，要", "最后", 0, "第一", "，", 3),  # 0: the next value of the running sequence
     ("最后，我们要", "最后", 0, "第一", "，", 3),
+    ("最后一点，第六点，要团结全党", "最后一点", 0, "第一", "，", 5),  # Mao, 1962
     ("首先说一下爱国之心。", "首先", 1, "第一", "", 2),  # the speaker turns to his topic
     ("其次谈谈爱国之情。", "其次", 2, "第一", "", 2),
     ("首先来说研究现状。", "首先", 1, "第一", "", 2),  # Mao, 改造我们的学习 (1941)
@@ -87,6 +88,7 @@ NOT_MARKERS = [
     "两个确立",
     "一 九 九 八 年",  # a spaced-out year, not a numeral and its heading
     "最后，我还要强调的是，有些地方出现了形式主义。",  # the speaker's last word, not an item
+    "最后一点时间，大家要抓紧。",  # a little time, not the last point
     "首先请允许我代表全体师生表示欢迎。",  # a greeting, not the first of a list
     "首先感谢大家。",
     "首先来到会场的是代表们。",  # 来 without 说/谈/讲 is not the speaker turning to a topic
@@ -781,6 +783,7 @@ def test_nodes_are_frozen() -> None:
         ("作为校长，我有四句话送给大家，权作礼物。", 4),
         ("下面我就这三个问题作一简单介绍，并就学子和教师提一点希望。", 3),  # the first count
         ("提几点建议。", None),
+        ("我现在讲几点意见。（热烈鼓掌）一共讲六点，中心是讲民主集中制。", 6),  # Mao, 1962
         ("一年来取得了三个方面的成绩。", None),
         ("我们有三个方面的优势。", None),
         ("下面我从“传承博雅、凝聚人心和共谋发展”三个方面作一表态发言。", 3),
@@ -882,6 +885,22 @@ def test_a_label_over_appended_material_cannot_come_before_the_speech() -> None:
     speech = parse("【推荐阅读】\n同志们：\n一、甲\n内容。\n二、乙\n内容。\n")
     assert [b.text for b in speech.boilerplate] == ["【推荐阅读】"]
     assert len(speech.parts) == 2
+
+
+def test_a_quote_between_the_title_and_the_speech_is_the_editors() -> None:
+    # 在七千人大会上的讲话 (a held-out Markdown copy): a headnote quoted under the date
+    source = (
+        "# 在七千人大会上的讲话\n（一九六二年一月三十日）\n"
+        "> 一九六二年一月十一日至二月七日，中共中央在北京召开扩大的中央工作会议。\n"
+        "同志们，我现在讲几点意见。一共讲六点。\n第一点，这次会议的开会方法。\n"
+        "第二点，民主集中制问题。\n"
+    )
+    speech = parse(source)
+    assert [(b.rule, b.text[:8]) for b in speech.boilerplate] == [("editor-note", "> 一九六二年一")]
+    assert speech.salutation == "同志们，我现在讲几点意见。一共讲六点。"
+    # A clip that quotes the whole speech keeps it.
+    quoted = parse("> 同志们：\n> 一、甲\n> 二、乙\n")
+    assert quoted.boilerplate == ()
 
 
 def test_a_bold_or_marked_title_under_a_headline() -> None:

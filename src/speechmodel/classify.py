@@ -294,8 +294,18 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
     position = title_count
     title_text = lines[content[0]].text if title_count else None
     previous_role = "title" if title_count else ""
+    # (not when the whole text is quoted, as a clip may quote a speech)
+    last_unquoted = next(
+        (k for k in range(len(content) - 1, -1, -1) if lines[content[k]].text[:1] != ">"), -1
+    )
     while position < len(content):
         line = lines[content[position]]
+        if line.text[:1] == ">" and position < last_unquoted:
+            # A quoted paragraph above the speech is the editor's: a headnote on the
+            # occasion or a credit (> 一九六二年一月…召开…会议, > 财政部《人民日报》…).
+            line.kind, line.rule = BOILERPLATE, "editor-note"
+            position += 1
+            continue
         following = [lines[i].text for i in content[position + 1 : position + 2]]
         role = _front_role(line.text, previous_role, title_text, following)
         if not role:

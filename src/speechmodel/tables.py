@@ -235,8 +235,9 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     MarkerRule(
         "第一",
         # 最后，我还要强调… is the speaker's last word on the whole speech, not the
-        # last item of a list (最后，我们要… still is one).
-        rf"(?P<label>(?P<num>首先|其次|再次|最后(?!{_COMMA_COLON}我(?!们))))(?P<delim>)"
+        # last item of a list (最后，我们要… still is one).  最后一点，… names the item.
+        rf"(?P<label>(?P<num>首先|其次|再次|最后(?!{_COMMA_COLON}我(?!们)))(?:一点|一条)?)"
+        r"(?P<delim>)"
         # 首先说一下…, 其次来谈谈…: the speaker says what he turns to, without a comma.
         rf"(?:(?P<punct>{_COMMA_COLON})|(?=[是要])|(?<=[先次])(?<!再次)(?=来?[说谈讲]))",
         "word",
@@ -971,22 +972,22 @@ ANNOUNCEMENTS = (
 
 
 def announced_count(text: str) -> int | None:
-    """The count announced in ``text``; None when there is none or it is vague (``几点``).
+    """The count announced in ``text``; None when there is none.
 
-    The first announcement in the text wins, whichever pattern of ``ANNOUNCEMENTS``
-    finds it.
+    The first definite announcement in the text wins, whichever pattern of
+    ``ANNOUNCEMENTS`` finds it.  A vague one (``几点``) does not count, and a later
+    one may still say the number: ``我现在讲几点意见。……一共讲六点`` → 6.  Nor does
+    one: ``我想讲一点我们的经济工作`` is "a little", and a speech with a single topic
+    does not announce it by number.
     """
     if not any(word in text for word in _COUNTED_WORDS):
         return None  # every announcement names what it counts; most paragraphs do not
-    found = min(
-        (m for m in (pattern.search(text) for pattern in ANNOUNCEMENTS) if m is not None),
-        key=lambda m: m.start(),
-        default=None,
+    found = sorted(
+        (m for pattern in ANNOUNCEMENTS for m in pattern.finditer(text)), key=lambda m: m.start()
     )
-    if found is None:
-        return None
-    count = found["count"]
-    value = int(count) if count.isdigit() else cn_value(count) if count != "两" else 2
-    # One is not a count: 我想讲一点我们的经济工作 is "a little", and a speech with a
-    # single topic does not announce it by number.
-    return value if value and value > 1 else None
+    for announcement in found:
+        count = announcement["count"]
+        value = int(count) if count.isdigit() else cn_value(count) if count != "两" else 2
+        if value is not None and value > 1:
+            return value
+    return None
