@@ -1098,6 +1098,7 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("文字编辑：司晋丽", "source-line"),
         ("新媒体编辑：杨明珠（实习）", "source-line"),
         ("审核：周佳佳", "source-line"),
+        ("题图：霍元东", "source-line"),  # 清华大学 110 周年献辞
         ("审核工作要严格。", ""),
         ("![](图像/1.jpeg)", "image"),
         ("<!--more-->", "html-tag"),
