@@ -197,9 +197,9 @@ def stages(files: Sequence[Path], rounds: int) -> None:
 
     def inline_pass(plan: levels.Layout) -> None:
         for line in plan.lines:
-            inline.paragraph(line.text, line.start)
+            inline.paragraph(line.text, line.start, line.splices)
         for item in plan.items.values():
-            inline.split_lead(item.line.text, item.line.start)
+            inline.split_lead(item.line.text, item.line.start, item.line.splices)
 
     lark_parser = parser._parser()
     steps: dict[str, tuple[Callable[[Any], Any], dict[Path, Any]]] = {

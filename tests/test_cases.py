@@ -649,6 +649,18 @@ def test_roman_footnote_marks_are_splices() -> None:
     assert parse("一、甲\nA[x]B。\n二、乙\n").boilerplate[0].text == "[x]"
 
 
+def test_a_collected_works_note_marks_are_splices() -> None:
+    # 整顿党的作风 (a held-out Markdown copy): ⑴… after words, and a text with any has ⑴
+    speech = parse("一、甲\n就是说有党八股⑴的毛病，又有宗派主义⑵。\n二、乙\n⑶开头的段落。\n")
+    assert [(b.rule, b.text) for b in speech.boilerplate] == [
+        ("footnote-ref", "⑴"),
+        ("footnote-ref", "⑵"),
+    ]
+    assert speech.parts[0].body[0].text == "就是说有党八股的毛病，又有宗派主义。"
+    # Not at a paragraph's start (⑶ may number a list there), nor in a text without ⑴.
+    assert parse("一、甲\n有宗派主义⑵。\n二、乙\n").boilerplate == ()
+
+
 def test_long_editor_note_is_boilerplate() -> None:
     note = "【1987年到1995年，华为用了不到10年时间，员工人数从6人至1750人，销售收入从0到15亿元。】"
     speech = parse(f"{note}\n正文。")

@@ -63,12 +63,16 @@ SPEECH_WORDS = (
 class Line:
     """One paragraph and what it was recognised as (mutable only while classifying)."""
 
-    __slots__ = ("end", "kind", "marker", "rule", "start", "text")
+    __slots__ = ("end", "kind", "marker", "rule", "splices", "start", "text")
 
-    def __init__(self, start: int, end: int, text: str) -> None:
+    def __init__(
+        self, start: int, end: int, text: str, splices: tuple[tables.SpliceRule, ...] = ()
+    ) -> None:
         self.start = start
         self.end = end
         self.text = text
+        self.splices = splices
+        """The splice rules that may find something in the text (``tables.splice_rules``)."""
         self.kind = CONTENT
         self.rule = ""
         """The boilerplate rule, or the front-matter role (``title``, ``subtitle`` …)."""
@@ -91,7 +95,8 @@ def classify(
     ``heading`` is the lines the page's markup gives as the title of the text; they
     become the title when the text itself has none.
     """
-    lines = [Line(start, end, source[start:end]) for start, end in paragraph_spans(source)]
+    splices = tables.splice_rules(source)
+    lines = [Line(start, end, source[start:end], splices) for start, end in paragraph_spans(source)]
     _mark_chrome(lines, chrome)
     _mark_metadata(lines)  # before the rules, which would take its --- fences
     _mark_boilerplate(lines)

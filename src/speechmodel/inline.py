@@ -22,10 +22,12 @@ from speechmodel.paragraphs import BLANK
 __all__ = ["marker_node", "may_hold_splices", "paragraph", "plain_paragraph", "split_lead"]
 
 
-def may_hold_splices(text: str) -> bool:
+def may_hold_splices(text: str, rules: tuple[tables.SpliceRule, ...]) -> bool:
     """Whether spliced boilerplate may be in ``text``: ``False`` rules it out for every
-    paragraph of a run at once, when ``text`` is the run's paragraphs joined."""
-    return any(needle in text for _, needle, _ in tables.INLINE_BOILERPLATE)
+    paragraph of a run at once, when ``text`` is the run's paragraphs joined.
+    ``rules`` are those that may find something in the whole text
+    (``tables.splice_rules``)."""
+    return any(rule.needle in text for rule in rules)
 
 
 def plain_paragraph(text: str, start: int) -> Paragraph:
@@ -35,9 +37,10 @@ def plain_paragraph(text: str, start: int) -> Paragraph:
     return new_paragraph(span, (new_text(span, text),))
 
 
-def paragraph(text: str, start: int) -> Paragraph:
-    """The paragraph ``text`` found at ``start``, splices separated from the speech text."""
-    splices = _splices(text)
+def paragraph(text: str, start: int, rules: tuple[tables.SpliceRule, ...]) -> Paragraph:
+    """The paragraph ``text`` found at ``start``, the splices that ``rules`` find
+    separated from the speech text."""
+    splices = _splices(text, rules)
     if not splices:  # most paragraphs
         return plain_paragraph(text, start)
     span = new_span(start, start + len(text))
@@ -53,10 +56,10 @@ def paragraph(text: str, start: int) -> Paragraph:
     return new_paragraph(span, tuple(pieces))
 
 
-def _splices(text: str) -> list[tuple[int, int, str]]:
+def _splices(text: str, rules: tuple[tables.SpliceRule, ...]) -> list[tuple[int, int, str]]:
     """Spliced boilerplate in ``text``: sorted, overlaps dropped."""
     found: list[tuple[int, int, str]] = []
-    for name, needle, pattern in tables.INLINE_BOILERPLATE:
+    for name, needle, pattern, _ in rules:
         if needle in text:  # most paragraphs have none
             found.extend((m.start(), m.end(), name) for m in pattern.finditer(text))
     if len(found) < 2:
@@ -73,12 +76,14 @@ def _text(text: str, start: int, begin: int, end: int) -> Text:
     return new_text(new_span(start + begin, start + end), text[begin:end])
 
 
-def split_lead(text: str, start: int) -> tuple[Paragraph, Paragraph | None]:
+def split_lead(
+    text: str, start: int, rules: tuple[tables.SpliceRule, ...]
+) -> tuple[Paragraph, Paragraph | None]:
     """Cut ``text`` after its first sentence end: (lead, rest), rest None when blank.
 
     A sentence end inside spliced boilerplate does not count.
     """
-    splices = iter(_splices(text))
+    splices = iter(_splices(text, rules))
     splice = next(splices, None)
     lead_end = len(text)
     for found in tables.LEAD_END.finditer(text):
@@ -90,10 +95,10 @@ def split_lead(text: str, start: int) -> tuple[Paragraph, Paragraph | None]:
     rest_start = lead_end
     while rest_start < len(text) and text[rest_start] in BLANK:
         rest_start += 1
-    lead = paragraph(text[:lead_end].rstrip(_BLANK_CHARS), start)
+    lead = paragraph(text[:lead_end].rstrip(_BLANK_CHARS), start, rules)
     if rest_start == len(text):
         return lead, None
-    return lead, paragraph(text[rest_start:], start + rest_start)
+    return lead, paragraph(text[rest_start:], start + rest_start, rules)
 
 
 _BLANK_CHARS = "".join(sorted(BLANK))

@@ -85,7 +85,7 @@ def _run_blocks(run: Run) -> tuple[Block, ...]:
     """The blocks of a ``BODY`` or ``TRAILER`` run, in order."""
     lines = run.lines
     # One screen for the whole run: most runs hold no splice at all.
-    if inline.may_hold_splices("".join(line.text for line in lines)):
+    if lines and inline.may_hold_splices("".join(line.text for line in lines), lines[0].splices):
         return tuple(_line_block(line) for line in lines)
     return tuple(
         _boilerplate(line)
@@ -98,7 +98,7 @@ def _run_blocks(run: Run) -> tuple[Block, ...]:
 def _line_block(line: Line) -> Block:
     if line.kind == BOILERPLATE:
         return _boilerplate(line)
-    return inline.paragraph(line.text, line.start)
+    return inline.paragraph(line.text, line.start, line.splices)
 
 
 def _boilerplate(line: Line) -> Boilerplate:
@@ -114,7 +114,7 @@ def _marker_lead_rest(token: Token) -> tuple[Marker, Paragraph, tuple[Block, ...
     offset = found.end
     while offset < len(line.text) and line.text[offset].isspace():
         offset += 1
-    lead, rest = inline.split_lead(line.text[offset:], line.start + offset)
+    lead, rest = inline.split_lead(line.text[offset:], line.start + offset, line.splices)
     return marker, lead, (rest,) if rest is not None else ()
 
 
@@ -138,16 +138,20 @@ class NodeBuilder(Transformer[Token, Any]):
                     FrontMatter(
                         span=Span(start=line.start, end=line.end),
                         role=line.rule,
-                        lines=(inline.paragraph(line.text, line.start),),
+                        lines=(inline.paragraph(line.text, line.start, line.splices),),
                     )
                 )
             elif child.type == "SALUTATION":
-                paragraph = inline.paragraph(child.value.text, child.value.start)
+                paragraph = inline.paragraph(
+                    child.value.text, child.value.start, child.value.splices
+                )
                 result.append(Salutation(span=paragraph.span, paragraph=paragraph))
         return tuple(result)
 
     def title(self, children: list[Token]) -> FrontMatter:
-        lines = tuple(inline.paragraph(t.value.text, t.value.start) for t in children)
+        lines = tuple(
+            inline.paragraph(t.value.text, t.value.start, t.value.splices) for t in children
+        )
         return FrontMatter(
             span=Span.covering(lines[0].span, lines[-1].span), role="title", lines=lines
         )
