@@ -1111,6 +1111,9 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("新媒体编辑：杨明珠（实习）", "source-line"),
         ("审核：周佳佳", "source-line"),
         ("题图：霍元东", "source-line"),  # 清华大学 110 周年献辞
+        # a headnote that a PDF's text broke off at the page's end (学习和时局)
+        ("*中国共产党中央领导机关和高级干部在一九四一年到一九四四年间，对于党", "editor-note"),
+        ("*要抓落实*", ""),  # emphasis
         ("审核工作要严格。", ""),
         ("![](图像/1.jpeg)", "image"),
         ("<!--more-->", "html-tag"),
