@@ -204,6 +204,19 @@ def test_paragraphs_from_one_line_are_parsed_as_paragraphs() -> None:
 # ---------------------------------------------------------------- run-in markers
 
 
+def test_qici_and_zuihou_without_shouxian_are_paragraphs_of_argument() -> None:
+    # 整顿党的作风 (held out): 首先 is inside a sentence, and 其次…, 最后，… open
+    # paragraphs of the argument, not a list.
+    speech = parse(
+        "同志们：\n我们首先要问：什么是宗派主义？\n其次讲一讲所谓知识分子的问题。\n内容。\n"
+        "最后，我们反对主观主义，有两条宗旨是必须注意的。\n"
+    )
+    assert speech.parts == ()
+    # Three such words are a list all the same.
+    speech = parse("同志们：\n我们首先要问。\n其次，甲。\n再次，乙。\n最后，丙。\n")
+    assert [p.marker.text for p in speech.parts] == ["其次", "再次", "最后"]
+
+
 def test_lone_shouxian_is_not_a_point() -> None:
     speech = parse("一、总体要求\n首先，要提高认识。\n二、重点任务")
     assert [part.marker.text for part in speech.parts] == ["一、", "二、"]

@@ -9,7 +9,8 @@ The rules, in order:
 
 1. A marker counts only inside a *run*: two or more paragraph-initial markers of
    one style with consecutive values (one missing number is tolerated).  A lone
-   ``首先，`` or a lone ``一是`` is an ordinary paragraph.
+   ``首先，`` or a lone ``一是`` is an ordinary paragraph, and so are ``其次…`` and
+   ``最后，…`` without a ``首先`` before them (a third such word makes a list).
 2. When the text uses a part style (``一、``, a bare numeral line, ``第一部分``),
    those are the parts; markers before the first part are ordinary paragraphs.
    Otherwise the first run met forms the parts.
@@ -188,6 +189,10 @@ def _runs_of(
     def close(style: str) -> None:
         run = open_runs.pop(style, [])
         # A run holds two consecutive numbers at least (第四，… 第六，… is not one).
+        # 其次 and 最后 also open paragraphs of argument (其次讲一讲…, 最后，我们…): a list of
+        # these words that does not open with 首先 needs a third item to be one.
+        if 0 < len(run) < 3 and run[0][1] != 1 and _words_only(lines, run):
+            return
         if any(b[1] - a[1] == 1 for a, b in itertools.pairwise(run)):
             accepted.update(run)
 
@@ -211,6 +216,11 @@ def _runs_of(
     for style in list(open_runs):
         close(style)
     return accepted
+
+
+def _words_only(lines: Sequence[Line], run: Sequence[tuple[int, int]]) -> bool:
+    """Whether every item of ``run`` is numbered by a word (首先, 其次, 再次, 最后)."""
+    return all(_marker(lines, index).label[:2] in tables.WORD_VALUES for index, _ in run)
 
 
 def _marker(lines: Sequence[Line], index: int) -> tables.MarkerMatch:
