@@ -808,6 +808,7 @@ def test_nodes_are_frozen() -> None:
         ("作为校长，我有四句话送给大家，权作礼物。", 4),
         ("下面我就这三个问题作一简单介绍，并就学子和教师提一点希望。", 3),  # the first count
         ("提几点建议。", None),
+        ("今天我想和大家分享两个故事。", 2),  # 雷军, 金山 at thirty
         ("我现在讲几点意见。（热烈鼓掌）一共讲六点，中心是讲民主集中制。", 6),  # Mao, 1962
         ("一年来取得了三个方面的成绩。", None),
         ("我们有三个方面的优势。", None),
@@ -967,6 +968,33 @@ def test_a_news_reports_lead_in_before_the_transcript_is_the_pages() -> None:
     assert (
         parse("网易科技讯 12月21日消息，今日，某某在论坛上谈到。\n第一，甲。\n").boilerplate == ()
     )
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # 雷军's post (held out): a numbered summary, the intro ending its last item
+        "1.质量管理是一个大工程。\n2.创新是生产力，而质量是生命线。以下为演讲实录：",
+        # 界面创业 (held out): the editor's word before the colon
+        "1、AI的最大推动力\n2、AI的三波浪潮\n以下为演讲实录，界面创业略作编辑：",
+    ],
+)
+def test_a_posts_summary_before_the_transcript_is_the_posts(post: str) -> None:
+    speech = parse(f"{post}\n大家中午好！\n第一，祝贺。内容。\n第二，感谢。内容。\n")
+    assert [b.text for b in speech.boilerplate] == post.split("\n")
+    assert {b.rule for b in speech.boilerplate} == {"editor-intro"}
+    assert [p.marker.text for p in speech.parts] == ["第一", "第二"]
+
+
+def test_an_intro_glued_to_the_speechs_first_words_leaves_them_speech() -> None:
+    # 雷军 at 金山's thirtieth (held out): …以下是演讲全文：过去我介绍金山，…
+    speech = parse(
+        "（1）金山有程序员文化。\n（2）有梦想有坚持。以下是演讲全文：过去我介绍金山。\n"
+        "第一，祝贺。内容。\n第二，感谢。内容。\n"
+    )
+    assert [b.text for b in speech.boilerplate] == ["（1）金山有程序员文化。"]
+    assert speech.opening[0].text == "（2）有梦想有坚持。以下是演讲全文：过去我介绍金山。"
+    assert [p.marker.text for p in speech.parts] == ["第一", "第二"]
 
 
 def test_markdown_chrome_is_recognised_through_its_markup() -> None:

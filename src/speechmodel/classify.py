@@ -229,18 +229,21 @@ def _label_value(text: str) -> bool:
 
 
 def _mark_lead_in(lines: Sequence[Line]) -> None:
-    """A news page that carries a transcript says where it starts (``以下为马云演讲
-    实录：``): that line and the report above it are the page's, not the speech."""
+    """A news page or a post that carries a transcript says where it starts (``以下为
+    马云演讲实录：``, or a summary's last item ending ``…以下为演讲实录：``): that line and
+    what is above it (a report, a numbered summary of the talk) are not the speech."""
     content = itertools.islice((line for line in lines if line.kind == CONTENT), LEAD_IN_WINDOW)
     seen: list[Line] = []
     for line in content:
-        seen.append(line)
-        if _numbered(line.text):
-            return
-        if tables.TRANSCRIPT_INTRO.match(line.text):
+        intro = tables.TRANSCRIPT_INTRO.search(line.text)
+        if intro is not None:
+            # The intro's line too, unless the speech goes on in it after the colon.
+            if intro.end() == len(line.text.rstrip()):
+                seen.append(line)
             for before in seen:
                 before.kind, before.rule = BOILERPLATE, "editor-intro"
             return
+        seen.append(line)
 
 
 def _is_split_footnote(lines: Sequence[Line], index: int) -> bool:

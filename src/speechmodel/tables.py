@@ -883,9 +883,13 @@ MATERIALS_LABEL = re.compile(r"(?:学习|参考|推荐|辅导|阅读)(?:材料|�
 names a collection, never a speech, and is never a title line."""
 
 TRANSCRIPT_INTRO = re.compile(
-    r"^(?:以下|下面)(?:为|是)[^。]{0,30}(?:实录|全文|原文|讲话|演讲|发言|致辞)(?:内容)?[：:]$"
+    r"(?:以下|下面)(?:为|是)[^。]{0,30}"
+    r"(?:实录|全文|原文|讲话|演讲|发言|致辞)(?:内容)?(?:[，,][^。：:]{0,12})?[：:]"
 )
-"""A news page's line that introduces the transcript it carries: ``以下为马云演讲实录：``."""
+"""What introduces the transcript a news page or a post carries: ``以下为马云演讲实录：``,
+``…人因梦想而伟大！以下是演讲全文：``, or glued to the speech's first words
+(``…庆典以下是演讲全文：过去我介绍金山，…``); a word from the editor may come before the
+colon (``以下为演讲实录，界面创业略作编辑：``)."""
 
 PAREN_LINE = re.compile(r"^[（(][^（()）]{1,40}[）)]$")
 
@@ -962,12 +966,12 @@ MAX_TITLE_LINES = 3
 # Announcements are searched for, so their classes stay single classes, which the
 # engine scans for fast (``_one_of`` is for patterns matched at a paragraph's start).
 _COUNT = r"(?P<count>[一二三四五六七八九十两几\d]{1,2})"
-_COUNTED_WORDS = ("点", "个方面", "方面", "个问题", "个要求", "条", "句话", "件事")
+_COUNTED_WORDS = ("点", "个方面", "方面", "个问题", "个要求", "条", "句话", "件事", "个故事")
 _COUNTED = "(?:" + "|".join(_COUNTED_WORDS) + ")"
 ANNOUNCEMENTS = (
     # 讲三点意见 / 提以下四个方面
     re.compile(
-        rf"(?:讲|谈|提|说|强调|讲讲|谈谈|提出|汇报|报告|交流)了?(?:以下|下面|这么|如下)?{_COUNT}{_COUNTED}"
+        rf"(?:讲|谈|提|说|强调|讲讲|谈谈|提出|汇报|报告|交流|分享)了?(?:以下|下面|这么|如下)?{_COUNT}{_COUNTED}"
     ),
     # 有两点要求 / 我有四句话送给大家: after 我 or 还 anything may follow the count,
     # otherwise a word must say what is counted.
