@@ -966,7 +966,19 @@ MAX_TITLE_LINES = 3
 # Announcements are searched for, so their classes stay single classes, which the
 # engine scans for fast (``_one_of`` is for patterns matched at a paragraph's start).
 _COUNT = r"(?P<count>[一二三四五六七八九十两几\d]{1,2})"
-_COUNTED_WORDS = ("点", "个方面", "方面", "个问题", "个要求", "条", "句话", "件事", "个故事")
+_COUNTED_WORDS = (
+    "点",
+    "个方面",
+    "方面",
+    "个问题",
+    "个要求",
+    "条",
+    "句话",
+    "件事",
+    "个故事",
+    "个部分",
+    "部分",
+)
 _COUNTED = "(?:" + "|".join(_COUNTED_WORDS) + ")"
 ANNOUNCEMENTS = (
     # 讲三点意见 / 提以下四个方面
