@@ -217,6 +217,21 @@ def test_qici_and_zuihou_without_shouxian_are_paragraphs_of_argument() -> None:
     assert [p.marker.text for p in speech.parts] == ["其次", "再次", "最后"]
 
 
+def test_a_shouxian_in_the_first_items_prose_does_not_restart_the_list() -> None:
+    # 段永平 at 浙大, 2018 (held out): 第一，… then 首先要强调的是，… then 第二，…
+    speech = parse(
+        "同学们：\n第一，做个胸无“大”志的人\n首先要强调的是，这里的“大”是好大喜功的大。\n"
+        "内容。\n第二，做个有平常心的人\n内容。\n第三，做个诚信的人\n内容。\n"
+    )
+    assert [p.marker.text for p in speech.parts] == ["第一", "第二", "第三"]
+    assert speech.parts[0].body[0].text.startswith("首先要强调的是")
+    # The other way round a 首先 before 第一 still starts nothing (首先，… then 第一，第二，…).
+    assert [p.marker.text for p in parse("首先，感谢。\n第一，甲。\n第二，乙。\n").parts] == [
+        "第一",
+        "第二",
+    ]
+
+
 def test_lone_shouxian_is_not_a_point() -> None:
     speech = parse("一、总体要求\n首先，要提高认识。\n二、重点任务")
     assert [part.marker.text for part in speech.parts] == ["一、", "二、"]

@@ -99,6 +99,8 @@ def test_first_characters_reads_through_options_and_groups() -> None:
         ("尊敬的孙教授、董教授，尊敬的老师们：", True),
         ("各位领导、同志们：大家好！", True),
         ("各位家长大家好！", True),
+        # vivo's 20th anniversary: a five-letter greeting
+        ("亲爱的各位同事、各位一级老板及嘉宾们、各位老朋友和兄弟姐妹们：大家晚上好！", True),
         # a sentence before 各位, not a name (tables._NOT_IN_A_BODY_NAME)
         ("我们要感谢各位代表：", False),
         ("各位代表！回顾过去五年的政府工作，我们有以下几点体会：", False),

@@ -196,6 +196,7 @@ def _runs_of(
         if any(b[1] - a[1] == 1 for a, b in itertools.pairwise(run)):
             accepted.update(run)
 
+    following = _next_of_style(lines, candidates)
     for index in candidates:
         while pending_breaks and pending_breaks[-1] < index:
             pending_breaks.pop()
@@ -210,6 +211,12 @@ def _runs_of(
         if run and (marker.value == 0 or 0 < step <= 2 or (step == 0 and marker.value > 1)):
             run.append((index, marker.value or run[-1][1] + 1))
             continue
+        if run and len(run) == 1 and run[0][1] == 1 == marker.value and index in following:
+            # 第一，… then 首先要强调的是，… then 第二，…: the other word for one is the
+            # first item's prose, and the list goes on in the first item's words.
+            after = following[index]
+            if _by_word(lines, after) == _by_word(lines, run[0][0]) != _by_word(lines, index):
+                continue
         close(marker.style)
         if marker.value != 0:
             open_runs[marker.style] = [(index, marker.value)]
@@ -220,7 +227,24 @@ def _runs_of(
 
 def _words_only(lines: Sequence[Line], run: Sequence[tuple[int, int]]) -> bool:
     """Whether every item of ``run`` is numbered by a word (首先, 其次, 再次, 最后)."""
-    return all(_marker(lines, index).label[:2] in tables.WORD_VALUES for index, _ in run)
+    return all(_by_word(lines, index) for index, _ in run)
+
+
+def _by_word(lines: Sequence[Line], index: int) -> bool:
+    """Whether the marker on line ``index`` is a word (首先, 其次…), not a numeral."""
+    return _marker(lines, index).label[:2] in tables.WORD_VALUES
+
+
+def _next_of_style(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
+    """Candidate → the next candidate of its style, for those that have one."""
+    following: dict[int, int] = {}
+    last: dict[str, int] = {}
+    for index in reversed(candidates):
+        style = _marker(lines, index).style
+        if style in last:
+            following[index] = last[style]
+        last[style] = index
+    return following
 
 
 def _marker(lines: Sequence[Line], index: int) -> tables.MarkerMatch:

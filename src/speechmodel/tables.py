@@ -644,7 +644,8 @@ _MOST_ADDRESSES = 7
 _MOST_SALUTATION_ITEMS = 9
 _BODY_NAME = range(2, 17)
 """How long the name of a body addressed before 各位/诸位/全体 may be."""
-_GREETING = re.compile("(?:大家|早上|上午|中午|下午|晚上)好")
+_GREETING = re.compile("(?:(?:大家|各位)(?:早上|上午|中午|下午|晚上)?|早上|上午|中午|下午|晚上)好")
+"""A greeting: 大家好, 晚上好, 大家晚上好 (three or five letters)."""
 _BARE_END = re.compile(rf"{_one_of('！!：:，,。')}?{_MARKUP_CLOSE}$")
 _GREETING_END = re.compile(rf"{_one_of('！!。')}?{_MARKUP_CLOSE}$")
 _SALUTATION_END = re.compile(rf"{_one_of('：:！!，,')}\s*{_MARKUP_CLOSE}$")
@@ -778,10 +779,14 @@ def _salutation_body(text: str) -> str | None:
     items = [(word, word.end()) for word in words]
     if _SALUTATION_END.match(text, last.end()):  # 同志们：
         endings.append(items)
-    # every greeting is three letters
-    if _GREETING_END.match(text, last.end()) and _GREETING.fullmatch(last[0][-3:]):
-        if len(last[0]) > 3:  # 同志们大家好！
-            endings.append([*items[:-1], (last, last.end() - 3)])
+    greetings = (
+        [size for size in (3, 5) if _GREETING.fullmatch(last[0][-size:])]
+        if _GREETING_END.match(text, last.end())
+        else []
+    )
+    for size in greetings:
+        if len(last[0]) > size:  # 同志们大家好！
+            endings.append([*items[:-1], (last, last.end() - size)])
         elif len(words) > 1 and _BEFORE_GREETING.match(text[words[-2].end() : last.start()]):
             endings.append(items[:-1])  # 同志们：大家好！
     firsts = [
