@@ -1171,6 +1171,7 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         # a headnote that a PDF's text broke off at the page's end (学习和时局)
         ("*中国共产党中央领导机关和高级干部在一九四一年到一九四四年间，对于党", "editor-note"),
         ("*要抓落实*", ""),  # emphasis
+        ("*坚持党的领导*是根本保证。", ""),
         ("审核工作要严格。", ""),
         ("![](图像/1.jpeg)", "image"),
         ("<!--more-->", "html-tag"),

@@ -489,8 +489,8 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         "*这",
     ),
     # A note that a leading * marks (a collected work's headnote, which a PDF's text
-    # puts where the page broke): *中国共产党中央领导机关…  Not *emphasis*.
-    BoilerplateRule("editor-note", r"^\*(?=[^\W\d_])(?!.*\*$)", "*"),
+    # puts where the page broke): *中国共产党中央领导机关…  Not *emphasis* anywhere in it.
+    BoilerplateRule("editor-note", r"^\*(?=[^\W\d_])[^*]*$", "*"),
     BoilerplateRule(
         "translator-note",
         r"^[（(][^）)]{0,40}(?:译自|譯自|摘自|选自|選自|转载自|轉載自)[^）)]{0,40}[）)]$",
