@@ -1002,6 +1002,12 @@ def test_a_posts_summary_before_the_transcript_is_the_posts(post: str) -> None:
     assert [p.marker.text for p in speech.parts] == ["第一", "第二"]
 
 
+def test_the_speakers_own_words_about_his_speech_are_no_intro() -> None:
+    speech = parse("在会上的发言\n各位领导：\n下面是我的发言：\n第一，甲。\n第二，乙。\n")
+    assert speech.boilerplate == ()
+    assert speech.salutation == "各位领导："
+
+
 def test_an_intro_glued_to_the_speechs_first_words_leaves_them_speech() -> None:
     # 雷军 at 金山's thirtieth (held out): …以下是演讲全文：过去我介绍金山，…
     speech = parse(

@@ -888,13 +888,13 @@ MATERIALS_LABEL = re.compile(r"(?:学习|参考|推荐|辅导|阅读)(?:材料|�
 names a collection, never a speech, and is never a title line."""
 
 TRANSCRIPT_INTRO = re.compile(
-    r"(?:以下|下面)(?:为|是)[^。]{0,30}"
+    r"(?:以下|下面)(?:为|是)[^。我]{0,30}"
     r"(?:实录|全文|原文|讲话|演讲|发言|致辞)(?:内容)?(?:[，,][^。：:]{0,12})?[：:]"
 )
 """What introduces the transcript a news page or a post carries: ``以下为马云演讲实录：``,
 ``…人因梦想而伟大！以下是演讲全文：``, or glued to the speech's first words
 (``…庆典以下是演讲全文：过去我介绍金山，…``); a word from the editor may come before the
-colon (``以下为演讲实录，界面创业略作编辑：``)."""
+colon (``以下为演讲实录，界面创业略作编辑：``).  Not the speaker's own ``下面是我的发言：``."""
 
 PAREN_LINE = re.compile(r"^[（(][^（()）]{1,40}[）)]$")
 
