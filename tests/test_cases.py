@@ -687,6 +687,9 @@ def test_a_collected_works_note_marks_are_splices() -> None:
     assert speech.parts[0].body[0].text == "就是说有党八股的毛病，又有宗派主义。"
     # Not at a paragraph's start (⑶ may number a list there), nor in a text without ⑴.
     assert parse("一、甲\n有宗派主义⑵。\n二、乙\n").boilerplate == ()
+    # 江泽民文选 (held out): 〔1〕 after a word; not a document number
+    speech = parse("一、甲\n“团结一致向前看”〔1〕的基本口号，见国发〔99〕12号。\n二、乙\n")
+    assert [(b.rule, b.text) for b in speech.boilerplate] == [("footnote-ref", "〔1〕")]
 
 
 def test_long_editor_note_is_boilerplate() -> None:
@@ -1174,6 +1177,7 @@ def test_lines_above_a_confirmed_title_are_the_pages() -> None:
         ("新媒体编辑：杨明珠（实习）", "source-line"),
         ("审核：周佳佳", "source-line"),
         ("题图：霍元东", "source-line"),  # 清华大学 110 周年献辞
+        ("出处：江泽民文选第一卷;;;;人民出版社2006年8月第1版", "source-line"),
         # a headnote that a PDF's text broke off at the page's end (学习和时局)
         ("*中国共产党中央领导机关和高级干部在一九四一年到一九四四年间，对于党", "editor-note"),
         ("*要抓落实*", ""),  # emphasis
