@@ -396,13 +396,22 @@ class RuleTable:
             (rule.needle, not rule.opens and rule.pattern[:1] != "^", bool(rule.opens), rule)
             for rule in rules
         ]
-        self._by_first = {
-            char: tuple(t for t in tries if not t[3].opens or char in t[3].opens)
-            for rule in rules
-            for char in rule.opens
-        }
+        # One pass in table order: a rule with ``opens`` joins its characters' lists (a
+        # new list starts with the rules without ``opens`` met so far), and a rule
+        # without joins every list.
+        by_first: dict[str, list[tuple[str, bool, bool, BoilerplateRule]]] = {}
+        unopened: list[tuple[str, bool, bool, BoilerplateRule]] = []
+        for entry in tries:
+            if entry[2]:
+                for char in dict.fromkeys(entry[3].opens):
+                    by_first.setdefault(char, list(unopened)).append(entry)
+            else:
+                unopened.append(entry)
+                for entries in by_first.values():
+                    entries.append(entry)
+        self._by_first = {char: tuple(entries) for char, entries in by_first.items()}
         """First character → the rules a paragraph opening with it tries, in order."""
-        self._unopened = tuple(t for t in tries if not t[3].opens)
+        self._unopened = tuple(unopened)
 
     def first(self, text: str) -> BoilerplateRule | None:
         long = len(text) > FLOATING_RULES_MAX
