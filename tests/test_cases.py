@@ -217,6 +217,24 @@ def test_qici_and_zuihou_without_shouxian_are_paragraphs_of_argument() -> None:
     assert [p.marker.text for p in speech.parts] == ["其次", "再次", "最后"]
 
 
+def test_ordinals_inside_counted_questions_are_a_list_of_their_own() -> None:
+    # 江泽民 at a 1988 理论工作座谈会 (held out): 第二个问题：… holds 第一，… 第二，…
+    speech = parse(
+        "同志们：\n下面，我讲三个问题。\n第一个问题：理论指导\n内容。\n第二个问题：严峻挑战\n"
+        "第一，深化理论。\n内容。\n第二，开展研究。\n内容。\n第三个问题：繁荣理论\n内容。\n"
+    )
+    assert [p.marker.text for p in speech.parts] == ["第一个问题", "第二个问题", "第三个问题"]
+    assert [p.marker.text for p in speech.parts[1].points] == ["第一", "第二"]
+    assert speech.parts[0].marker.style == "第一个问题"
+    # Mixed in one list, they stay one family (任正非: 第一点，… 第二，… 第三个问题，…).
+    mixed = parse("同志们：\n第一点，甲。\n内容。\n第二，乙。\n内容。\n第三个问题，丙。\n内容。\n")
+    assert [(p.marker.text, p.marker.style) for p in mixed.parts] == [
+        ("第一点", "第一"),
+        ("第二", "第一"),
+        ("第三个问题", "第一"),
+    ]
+
+
 def test_a_shouxian_in_the_first_items_prose_does_not_restart_the_list() -> None:
     # 段永平 at 浙大, 2018 (held out): 第一，… then 首先要强调的是，… then 第二，…
     speech = parse(

@@ -139,6 +139,7 @@ def layout(lines: Sequence[Line]) -> Layout:
 
 def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
     """Candidates that belong to a run of two or more, with their resolved values."""
+    _separate_counted_ordinals(lines, candidates)
     part_runs = _runs_of(lines, [i for i in candidates if _marker(lines, i).part_style], ())
     breaks = sorted(part_runs)
     other = [i for i in candidates if not _marker(lines, i).part_style]
@@ -152,6 +153,32 @@ def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
             accepted[index] = value
     _join_other_verbs(lines, other, accepted)
     return accepted
+
+
+def _separate_counted_ordinals(lines: Sequence[Line], candidates: Sequence[int]) -> None:
+    """Give ordinals with a counted noun a style of their own (``第一个问题``) when a
+    plain ``第一，`` starts between two of them: ``第二个问题：…`` / ``第一，…`` /
+    ``第二，…`` / ``第三个问题：…`` is a list inside a list.  Otherwise one family
+    takes both, as speakers mix them in one list (``第二个问题…``, ``第三点…``)."""
+    family = [i for i in candidates if _marker(lines, i).style == ORDINAL]
+    counted: dict[str, list[int]] = {}
+    for index in family:
+        noun = _marker(lines, index).label[1:].lstrip(tables.CN)
+        if noun:
+            counted.setdefault(noun, []).append(index)
+    for noun, indices in counted.items():
+        if any(
+            _marker(lines, after).value == _marker(lines, before).value + 1
+            and any(before < i < after and _marker(lines, i).label == "第一" for i in family)
+            for before, after in itertools.pairwise(indices)
+        ):
+            for index in indices:
+                marker = _marker(lines, index)
+                lines[index].marker = marker._replace(style=ORDINAL + noun)
+
+
+ORDINAL = "第一"
+"""The style of ordinals (第一，, 第二点，) and of 首先/其次/再次/最后."""
 
 
 def _join_other_verbs(
