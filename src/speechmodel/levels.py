@@ -166,10 +166,11 @@ def _separate_counted_ordinals(lines: Sequence[Line], candidates: Sequence[int])
         noun = _marker(lines, index).label[1:].lstrip(tables.CN)
         if noun:
             counted.setdefault(noun, []).append(index)
+    plain_ones = [i for i in family if _marker(lines, i).label == ORDINAL]
     for noun, indices in counted.items():
         if any(
             _marker(lines, after).value == _marker(lines, before).value + 1
-            and any(before < i < after and _marker(lines, i).label == "第一" for i in family)
+            and bisect.bisect_right(plain_ones, before) < bisect.bisect_left(plain_ones, after)
             for before, after in itertools.pairwise(indices)
         ):
             for index in indices:
