@@ -81,7 +81,9 @@ INPUTS: dict[str, Callable[[int], str]] = {
     # Each breadcrumb label takes the links after it, one to a line: every line once.
     "breadcrumb labels and > lines": lambda size: _repeat("当前位置：\n>\n", size),
     # Counted ordinals that number on, and one plain 第一 at the end.
-    "第一点 / 第二点 … then 第一": lambda size: _repeat("第一点\n第二点\n", size) + "第一，甲。\n",
+    "第一点，/ 第二点，… then 第一，": lambda size: (
+        _repeat("第一点，甲。\n第二点，乙。\n", size) + "第一，甲。\n"
+    ),
     # Quoted lines above the speech, which the front matter looks through.
     "quoted lines > 引文 then one paragraph": lambda size: _repeat("> 引文\n", size) + "正文。\n",
     "NUL bytes": lambda size: _repeat("\x00", size),
