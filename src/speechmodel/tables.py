@@ -312,11 +312,8 @@ with 第 tries only the two rules that start with it."""
 
 def match_marker(text: str) -> MarkerMatch | None:
     """The marker that opens ``text``, if any (``"第一次全体会议"`` has none)."""
-    start = 0
-    if text[:1] in "#*_":
-        # Markdown: ``## 一、…`` and ``**一、…**`` are numbered like their plain forms.
-        markup = MARKDOWN_PREFIX.match(text)
-        start = markup.end() if markup else 0
+    # Markdown: ``## 一、…`` and ``**一、…**`` are numbered like their plain forms.
+    start = _markup_end(text)
     for rule in _RULES_BY_FIRST.get(text[start : start + 1], ()):
         found = rule.pattern.match(text, start)
         if found is None:
@@ -348,6 +345,13 @@ _MARKUP_OPEN = r"(?:#{1,6}[ \t]+)?(?:\*\*|__)?"
 _MARKUP_CLOSE = r"(?:\*\*|__)?"
 MARKDOWN_PREFIX = re.compile(_MARKUP_OPEN)
 """Markdown that may come before a marker: a heading prefix, then strong emphasis."""
+
+
+def _markup_end(text: str) -> int:
+    """Where the Markdown before ``text`` ends (``## ``, ``**``): 0 for most paragraphs."""
+    markup = MARKDOWN_PREFIX.match(text) if text[:1] in "#*_" else None
+    return markup.end() if markup else 0
+
 
 # ---------------------------------------------------------------- sentences
 
@@ -638,30 +642,35 @@ _HAN = r"(?:(?![和及])(?!与)[^\W\d_])"
 """A letter that is not a joining word: what addresses and names are made of."""
 _WORD = re.compile(rf"{_HAN}+")
 """A run of letters: one address, name or greeting."""
+_HONOURING = ("尊敬的", "亲爱的", "敬爱的")
+"""What opens an address to a person or group by name (尊敬的李主席)."""
+_GATHERED = ("各位", "诸位", "全体")
+"""What opens an address to those present (各位代表); a body's name may come before it."""
 _ADDRESS = re.compile(
-    rf"(?:(?:尊敬的|亲爱的|敬爱的){_HAN}{{1,12}}"
-    rf"|(?:各位|诸位|全体|在座的){_HAN}{{0,8}}{_AUDIENCE}们?"
+    rf"(?:(?:{'|'.join(_HONOURING)}){_HAN}{{1,12}}"
+    rf"|(?:{'|'.join(_GATHERED)}|在座的){_HAN}{{0,8}}{_AUDIENCE}们?"
     # a plural (同志们, 乡亲们), not a pronoun (我们, 他们, 人们)
     rf"|{_HAN}{{0,8}}(?!我们|你们|他们|她们|它们|咱们|人们){_HAN}们)"
     rf"(?!{_HAN})"
 )
 """One address: a whole ``_WORD``."""
-_ADDRESS_OPENINGS = frozenset(("尊敬", "亲爱", "敬爱", "各位", "诸位", "全体", "在座"))
+_ADDRESS_OPENINGS = frozenset(word[:2] for word in (*_HONOURING, *_GATHERED, "在座的"))
 """How an address opens that is not a plural (…们 within its first ten letters)."""
 _JOINERS = "、，,和及与"
 """What may stand between two addresses, with white space: one or two of them."""
-_VOCATIVE_PUNCT = frozenset("：:！!，,")
+_VOCATIVE_MARKS = "：:！!，,"
 """What ends an address that a sentence goes on from (``同志们，…``)."""
+_VOCATIVE_PUNCT = frozenset(_VOCATIVE_MARKS)
 _MOST_ADDRESSES = 7
 _MOST_SALUTATION_ITEMS = 9
 _BODY_NAME = range(2, 17)
 """How long the name of a body addressed before 各位/诸位/全体 may be."""
-_GREETING = re.compile("(?:(?:大家|各位)(?:早上|上午|中午|下午|晚上)?|早上|上午|中午|下午|晚上)好")
-"""A greeting: 大家好, 晚上好, 大家晚上好 (three or five letters)."""
+_GREETING = re.compile("(?:(?:大家|各位)(?:早上|上午|中午|下午|晚上)?|早上|上午|中午|下午|晚上)好$")
+"""A greeting at the end of a word: 大家好, 晚上好, 大家晚上好."""
 _BARE_END = re.compile(rf"{_one_of('！!：:，,。')}?{_MARKUP_CLOSE}$")
 _GREETING_END = re.compile(rf"{_one_of('！!。')}?{_MARKUP_CLOSE}$")
-_SALUTATION_END = re.compile(rf"{_one_of('：:！!，,')}\s*{_MARKUP_CLOSE}$")
-_BEFORE_GREETING = re.compile(rf"{_one_of('：:！!，,')}?\s*$")
+_SALUTATION_END = re.compile(rf"{_one_of(_VOCATIVE_MARKS)}\s*{_MARKUP_CLOSE}$")
+_BEFORE_GREETING = re.compile(rf"{_one_of(_VOCATIVE_MARKS)}?\s*$")
 
 
 def _joined(text: str, start: int) -> int:
@@ -690,12 +699,6 @@ def _addresses(text: str) -> list[re.Match[str]]:
             break
         address = _ADDRESS.match(text, position)
     return found
-
-
-def _markup_end(text: str) -> int:
-    """Where the Markdown markup before ``text`` ends (``## ``, ``**``)."""
-    markup = MARKDOWN_PREFIX.match(text) if text[:1] in "#*_" else None
-    return markup.end() if markup else 0
 
 
 def _vocative_end(text: str, found: list[re.Match[str]]) -> int | None:
@@ -745,10 +748,9 @@ def is_bare_vocative(text: str) -> bool:
 def unmarked(text: str) -> str:
     """``text`` without the Markdown around it: a heading's ``#``s, and ``**``/``__``
     emphasis around the whole paragraph (``**同志们、朋友们！**``)."""
-    if text[:1] not in "#*_":
+    end = _markup_end(text)
+    if not end:
         return text
-    start = MARKDOWN_PREFIX.match(text)
-    end = start.end() if start else 0
     emphasis = text[end - 2 : end] if end >= 2 else ""
     if emphasis in ("**", "__") and text.endswith(emphasis) and len(text) >= end + 2:
         return text[end:-2]
@@ -791,14 +793,10 @@ def _salutation_body(text: str) -> str | None:
     items = [(word, word.end()) for word in words]
     if _SALUTATION_END.match(text, last.end()):  # 同志们：
         endings.append(items)
-    greetings = (
-        [size for size in (3, 5) if _GREETING.fullmatch(last[0][-size:])]
-        if _GREETING_END.match(text, last.end())
-        else []
-    )
-    for size in greetings:
-        if len(last[0]) > size:  # 同志们大家好！
-            endings.append([*items[:-1], (last, last.end() - size)])
+    greeting = _GREETING.search(last[0]) if _GREETING_END.match(text, last.end()) else None
+    if greeting is not None:
+        if greeting.start():  # 同志们大家好！
+            endings.append([*items[:-1], (last, last.start() + greeting.start())])
         elif len(words) > 1 and _BEFORE_GREETING.match(text[words[-2].end() : last.start()]):
             endings.append(items[:-1])  # 同志们：大家好！
     firsts = [
@@ -809,7 +807,7 @@ def _salutation_body(text: str) -> str | None:
     for length in _BODY_NAME:
         for first in firsts:
             rest = first[length:]
-            if rest.startswith(("各位", "诸位", "全体")) and _ADDRESS.fullmatch(rest):
+            if rest.startswith(_GATHERED) and _ADDRESS.fullmatch(rest):
                 return first[:length]
     return "" if any(_ADDRESS.fullmatch(first) for first in firsts) else None
 
