@@ -22,6 +22,8 @@ The rules, in order:
    sequence after a full paragraph.  A new style that continues the number of
    the parts joins them (``一、`` ``二、`` then ``第三，``), unless the parts give
    that number themselves later: then its first item was inline, under the part.
+   Ordinals with a counted noun (``第二个问题``) are one style with ``第一，`` unless
+   a plain ``第一，`` starts between two of them: then they are a style of their own.
 4. In a speech numbered in parts, numbering that starts afresh after a wrap-up
    paragraph (``同志们，…``) that follows the last part is not the speech's: it
    enumerates inside the closing, or belongs to a text the page appended.  A
@@ -113,6 +115,7 @@ def layout(lines: Sequence[Line]) -> Layout:
     # A wrap-up formula never numbers a point, even when it opens with 最后，.
     wrap_ups = {i for i in marked if tables.opens_with_wrap_up(lines[i].text)}
     candidates = [i for i in marked if i not in wrap_ups]
+    _separate_counted_ordinals(lines, candidates)
     values = _runs(lines, candidates)
     rejected = {i: "lone" for i in candidates if i not in values}
     rejected.update(dict.fromkeys(wrap_ups, "wrap-up"))
@@ -139,7 +142,6 @@ def layout(lines: Sequence[Line]) -> Layout:
 
 def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
     """Candidates that belong to a run of two or more, with their resolved values."""
-    _separate_counted_ordinals(lines, candidates)
     part_runs = _runs_of(lines, [i for i in candidates if _marker(lines, i).part_style], ())
     breaks = sorted(part_runs)
     other = [i for i in candidates if not _marker(lines, i).part_style]
@@ -160,13 +162,17 @@ def _separate_counted_ordinals(lines: Sequence[Line], candidates: Sequence[int])
     plain ``第一，`` starts between two of them: ``第二个问题：…`` / ``第一，…`` /
     ``第二，…`` / ``第三个问题：…`` is a list inside a list.  Otherwise one family
     takes both, as speakers mix them in one list (``第二个问题…``, ``第三点…``)."""
-    family = [i for i in candidates if _marker(lines, i).style == ORDINAL]
+    ordinals = [
+        i
+        for i in candidates
+        if _marker(lines, i).style == tables.ORDINAL and _marker(lines, i).label[:1] == "第"
+    ]
     counted: dict[str, list[int]] = {}
-    for index in family:
-        noun = _marker(lines, index).label[1:].lstrip(tables.CN)
+    for index in ordinals:
+        noun = _marker(lines, index).label[1:].lstrip(tables.CN)  # 第二个问题 → 个问题
         if noun:
             counted.setdefault(noun, []).append(index)
-    plain_ones = [i for i in family if _marker(lines, i).label == ORDINAL]
+    plain_ones = [i for i in ordinals if _marker(lines, i).label == tables.ORDINAL]
     for noun, indices in counted.items():
         if any(
             _marker(lines, after).value == _marker(lines, before).value + 1
@@ -175,11 +181,7 @@ def _separate_counted_ordinals(lines: Sequence[Line], candidates: Sequence[int])
         ):
             for index in indices:
                 marker = _marker(lines, index)
-                lines[index].marker = marker._replace(style=ORDINAL + noun)
-
-
-ORDINAL = "第一"
-"""The style of ordinals (第一，, 第二点，) and of 首先/其次/再次/最后."""
+                lines[index].marker = marker._replace(style=tables.ORDINAL + noun)
 
 
 def _join_other_verbs(

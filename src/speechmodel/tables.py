@@ -162,6 +162,9 @@ VERB_EXCLUDED = frozenset(
     + "两百千万亿"
 )
 
+ORDINAL = "第一"
+"""The style of the ordinals (第一，, 第二点，) and of the words 首先/其次/再次/最后."""
+
 RUN_IN = "一*"
 """The rule of numeral + verb markers; each verb makes a style of its own."""
 
@@ -221,7 +224,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     ),
     MarkerRule("①", rf"(?P<label>(?P<num>[{CIRCLED}]))(?P<delim>)", "circled", False, CIRCLED),
     MarkerRule(
-        "第一",
+        ORDINAL,
         # 第一， 第一点， 第一是…: after a bare ordinal, punctuation or 是/要 must follow;
         # after a classifier (第一阶段为…) the lead may go straight on.
         rf"(?P<label>第(?P<num>{_CN}{{1,3}})"
@@ -233,7 +236,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
         "第",
     ),
     MarkerRule(
-        "第一",
+        ORDINAL,
         # 最后，我还要强调… is the speaker's last word on the whole speech, not the
         # last item of a list (最后，我们要… still is one).  最后一点，… names the item.
         rf"(?P<label>(?P<num>首先|其次|再次|最后(?!{_COMMA_COLON}我(?!们)))(?:一点|一条)?)"
