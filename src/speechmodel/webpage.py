@@ -309,32 +309,36 @@ class _VisibleText(HTMLParser):
         most = MAIN_SHARE * self.total if self.total else float("inf")
         holders = [c for c in self.closed if c[2] >= most]
         main = min(holders, key=lambda c: c[2]) if holders else None
-        text_parts: list[str] = []
+        starts: list[int] = []  # where each line starts in the page's text
         chrome: list[tuple[int, int, str]] = []
         offset = 0
         for number, line in enumerate(self.lines):
+            starts.append(offset)
             kinds = {e.chrome for e in self.line_chrome[number] if e.text_size < most}
             rule = "page-nav" if "page-nav" in kinds else "page-chrome" if kinds else ""
             outside = main is not None and not main[0] <= number < main[1]
             if rule or outside:
                 chrome.append((offset, offset + len(line), rule or "page-chrome"))
-            text_parts.append(line)
             offset += len(line) + 1
         heading = None
-        if main is not None:
-            before = [n for n in range(main[0]) if self.line_heading[n] is not None]
-            if before:
-                # All the lines of that heading: <h1>在纪念…暨<br>世界…大会上的讲话</h1>
-                first = last = before[-1]
-                while first > 0 and self.line_heading[first - 1] is self.line_heading[last]:
-                    first -= 1
-                start = sum(len(above) + 1 for above in self.lines[:first])
-                # the words of the lines: a browser shows no spaces around them
-                start += len(self.lines[first]) - len(self.lines[first].lstrip(" "))
-                end = sum(len(above) + 1 for above in self.lines[:last])
-                end += len(self.lines[last].rstrip(" "))
-                heading = (start, end)
-        return Page(text="\n".join(text_parts), chrome=tuple(chrome), heading=heading)
+        last = next(
+            (
+                n
+                for n in reversed(range(main[0] if main else 0))
+                if self.line_heading[n] is not None
+            ),
+            None,
+        )
+        if last is not None:
+            # All the lines of that heading: <h1>在纪念…暨<br>世界…大会上的讲话</h1>
+            first = last
+            while first > 0 and self.line_heading[first - 1] is self.line_heading[last]:
+                first -= 1
+            # the words of the lines: a browser shows no spaces around them
+            lines = self.lines
+            start = starts[first] + len(lines[first]) - len(lines[first].lstrip(" "))
+            heading = (start, starts[last] + len(lines[last].rstrip(" ")))
+        return Page(text="\n".join(self.lines), chrome=tuple(chrome), heading=heading)
 
 
 def _class_words(attrs: list[tuple[str, str | None]]) -> set[str]:
