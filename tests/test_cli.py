@@ -7,6 +7,7 @@ import io
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import attrs
 import orjson
@@ -190,6 +191,48 @@ def test_a_command_parses_its_own_options(sample: Path, capsys: pytest.CaptureFi
     assert exited.value.code == 2
     assert "unrecognized arguments: --max-chars" in capsys.readouterr().err
     assert main(["chunks", "--max-chars", "3", str(sample)]) == 0
+
+
+@pytest.mark.parametrize("command", sorted(cli._COMMANDS))
+@pytest.mark.parametrize("name", ["speech.txt", "-", "讲话 稿.html"])
+def test_command_file_is_read_as_argparse_reads_it(command: str, name: str) -> None:
+    # ``COMMAND FILE`` skips argparse; every command that takes that form must get
+    # the same arguments as argparse gives, and every other command goes to argparse.
+    argv = [command, name]
+    try:
+        expected = vars(cli._parser(argv).parse_args(argv, namespace=SimpleNamespace()))
+    except SystemExit:  # the command needs more than a file (query, table) or none (schema)
+        assert cli._one_file_args(argv) is None
+        return
+    args = cli._one_file_args(argv)
+    assert args is not None, f"{command} FILE is not in cli._ONE_FILE"
+    assert vars(args) == expected
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["outline", "--json", "speech.txt"],
+        ["outline", "speech.txt", "--json"],
+        ["outline", "-h"],
+        ["outline", "--"],
+        ["parse", "a.txt", "b.txt"],
+        ["outline"],
+        ["--help"],
+        [],
+    ],
+)
+def test_every_other_command_line_goes_to_argparse(argv: list[str]) -> None:
+    assert cli._one_file_args(argv) is None
+
+
+def test_a_one_file_run_does_not_import_argparse(sample: Path) -> None:
+    # The point of reading ``COMMAND FILE`` ourselves (docs/performance.md).
+    code = "import sys; from speechmodel.cli import main; main(sys.argv[1:]); print('argparse' in sys.modules)"
+    ran = subprocess.run(
+        [sys.executable, "-c", code, "outline", str(sample)], capture_output=True, check=True
+    )
+    assert ran.stdout.decode("utf-8").splitlines()[-1] == "False"
 
 
 def test_an_unknown_command_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:

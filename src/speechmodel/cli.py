@@ -8,13 +8,13 @@ its input, 2 for usage and I/O errors.  ``main`` turns every
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 import orjson
@@ -26,6 +26,7 @@ from speechmodel.nodes import Diagnostic, Speech
 from speechmodel.outline import outline, outline_text
 
 if TYPE_CHECKING:
+    import argparse  # imported by ``_parser``, which a one-file run never calls
     from pathlib import Path  # the batch commands' paths; one file never loads pathlib
 
     _Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
-def _read(args: argparse.Namespace) -> Speech:
+def _read(args: SimpleNamespace) -> Speech:
     """The speech named on the command line, in the format ``--format`` or its extension says."""
     return parse_file(args.file, format=args.format)
 
@@ -47,7 +48,7 @@ def _add_input(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _cmd_parse(args: argparse.Namespace) -> int:
+def _cmd_parse(args: SimpleNamespace) -> int:
     """One file: its JSON, as it always was.  Several, a directory, or ``--jsonl``: a batch."""
     from speechmodel.serialize import dumps  # cattrs: loaded only where JSON is written
 
@@ -75,7 +76,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return progress.finish()
 
 
-def _cmd_table(args: argparse.Namespace) -> int:
+def _cmd_table(args: SimpleNamespace) -> int:
     """One row per node of every document, as Parquet (or CSV with ``--csv``)."""
     from speechmodel.batch import ParseFailure, expand_paths, parse_many
     from speechmodel.table import Row, document_rows, write_csv, write_parquet
@@ -151,7 +152,7 @@ def _output(name: str | None) -> Iterator[BinaryIO]:
         yield handle
 
 
-def _cmd_outline(args: argparse.Namespace) -> int:
+def _cmd_outline(args: SimpleNamespace) -> int:
     speech = _read(args)
     if args.json:
         _write(orjson.dumps(outline(speech), option=orjson.OPT_INDENT_2) + b"\n")
@@ -160,7 +161,7 @@ def _cmd_outline(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
+def _cmd_check(args: SimpleNamespace) -> int:
     """Lint each file; go on past a file that cannot be read, and report it."""
     shown = diagnostics.SEVERITIES[: diagnostics.SEVERITIES.index(args.min_severity) + 1]
     status = 0
@@ -203,7 +204,7 @@ def _plain(diagnostic: Diagnostic) -> dict[str, object]:
     }
 
 
-def _cmd_schema(args: argparse.Namespace) -> int:
+def _cmd_schema(args: SimpleNamespace) -> int:
     from speechmodel.schema import json_schema
 
     _write(orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2) + b"\n")
@@ -221,7 +222,7 @@ def _add_batch_options(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _cmd_query(args: argparse.Namespace) -> int:
+def _cmd_query(args: SimpleNamespace) -> int:
     """Print the parts and points a selector matches: ``id  marker heading`` lines, or JSON.
 
     The query modules are imported here, not at the top, so that the other commands
@@ -251,21 +252,21 @@ def _cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_text(args: argparse.Namespace) -> int:
+def _cmd_text(args: SimpleNamespace) -> int:
     from speechmodel.render import plain_text
 
     _write(plain_text(_read(args)).encode("utf-8"))
     return 0
 
 
-def _cmd_markdown(args: argparse.Namespace) -> int:
+def _cmd_markdown(args: SimpleNamespace) -> int:
     from speechmodel.render import markdown
 
     _write(markdown(_read(args)).encode("utf-8"))
     return 0
 
 
-def _cmd_chunks(args: argparse.Namespace) -> int:
+def _cmd_chunks(args: SimpleNamespace) -> int:
     """JSON Lines: one chunk per line, ``spans`` as ``[start, end]`` pairs."""
     from speechmodel.chunks import chunks
 
@@ -429,6 +430,8 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     Every subcommand costs argparse a few gettext look-ups on disk, about a
     tenth of a millisecond each: a one-file run builds the one it needs.
     """
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="speechmodel", description="Parse the layout of Chinese official speeches."
     )
@@ -440,10 +443,64 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     return parser
 
 
+_ONE_FILE: dict[str, dict[str, object]] = {
+    "parse": {
+        "files": None,
+        "format": None,
+        "indent": False,
+        "jsonl": False,
+        "jobs": 1,
+        "output": None,
+        "handler": _cmd_parse,
+    },
+    "outline": {"file": None, "format": None, "json": False, "handler": _cmd_outline},
+    "check": {
+        "files": None,
+        "format_": "text",
+        "format": None,
+        "min_severity": "warning",
+        "handler": _cmd_check,
+    },
+    "text": {"file": None, "format": None, "handler": _cmd_text},
+    "markdown": {"file": None, "format": None, "handler": _cmd_markdown},
+    "chunks": {
+        "file": None,
+        "format": None,
+        "max_chars": 800,
+        "overlap": 0,
+        "handler": _cmd_chunks,
+    },
+}
+"""What argparse makes of ``speechmodel COMMAND FILE``, for each command that takes
+that form, with ``None`` where the file goes (``files`` holds a list of it)."""
+
+
+def _one_file_args(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The arguments of ``speechmodel COMMAND FILE`` with no option, read without
+    argparse; None for every other command line, which argparse reads.
+
+    A shell loop runs this form once per file, and importing argparse and building
+    its parser (its gettext look-ups import ``locale``) were a sixth of such a run
+    beyond importing lark, attrs and orjson.  A test checks that these are the
+    arguments argparse gives, for every command that takes this form.
+    """
+    if len(argv) != 2 or argv[0] not in _ONE_FILE:
+        return None
+    if argv[1].startswith("-") and argv[1] != "-":  # an option, for argparse to read
+        return None
+    command, name = argv
+    args = SimpleNamespace(command=command, **_ONE_FILE[command])
+    if "files" in _ONE_FILE[command]:
+        args.files = [name]
+    else:
+        args.file = name
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    args = _parser(argv).parse_args(argv)
+    args = _one_file_args(argv) or _parser(argv).parse_args(argv, namespace=SimpleNamespace())
     try:
         status: int = args.handler(args)
     except SpeechModelError as error:
