@@ -530,8 +530,13 @@ def test_a_one_again_starts_a_new_list() -> None:
 
 @pytest.mark.parametrize(
     ("between", "nested"),
-    [("", True), ("有以下特征：\n", True), ("总结起来。\n也有问题。\n", False)],
-    ids=["right-after", "one-paragraph", "two-paragraphs"],
+    [
+        ("", True),
+        ("有以下特征：\n", True),
+        ("党的报告指出，世界是开放的。\n那么，有哪些课题亟待研究呢？\n", True),
+        ("总结起来。\n也有问题。\n还有不足。\n", False),
+    ],
+    ids=["right-after", "one-paragraph", "two-paragraphs", "three-paragraphs"],
 )
 def test_a_new_list_under_a_point_must_follow_it_closely(between: str, nested: bool) -> None:
     # （二）乙。 is a point; 一是/二是 elaborate it only when they follow it closely.
@@ -575,6 +580,18 @@ def test_a_list_the_outer_list_resumes_after_is_inside_its_item() -> None:
     points = parse(source).parts[1].points
     assert [p.marker.text for p in points] == ["（一）", "（二）", "（三）"]
     assert [p.marker.text for p in points[1].points] == ["1.", "2."]
+
+
+def test_a_list_between_two_items_of_a_point_list_is_inside_the_first() -> None:
+    # A talk at a theory forum (1988): 第一，…。 three paragraphs, then 一是…三是, a
+    # paragraph, and 第二，…: the questions are the first item's, however far down.
+    source = (
+        "一、甲\n二、挑战\n第一，深化理论。\n内容。\n内容。\n我想提出以下几个问题。\n"
+        "一是甲问题。\n二是乙问题。\n内容。\n第二，扩大开放。\n内容。\n三、丙\n"
+    )
+    points = parse(source).parts[1].points
+    assert [p.marker.text for p in points] == ["第一", "第二"]
+    assert [p.marker.text for p in points[0].points] == ["一是", "二是"]
 
 
 def test_under_a_part_paragraphs_before_the_points_do_not_count() -> None:

@@ -342,13 +342,14 @@ def _nest(
     return items
 
 
-ELABORATION_GAP = 1
+ELABORATION_GAP = 2
 """How many plain paragraphs may stand between a point that is a sentence and a new
-list that elaborates it (其次是…。 / 1993年以后的人有以下特征： / 一是…).  After
-more, the speech has moved on and the new list is the point's sibling: （七）…。 and
-four paragraphs of summing up, then 一是…四是 the problems.  (Under a part, or a
-point that is a heading proper, paragraphs often come before the list; there the
-gap does not count.)"""
+list that elaborates it (其次是…。 / 1993年以后的人有以下特征： / 一是…; 第二，…。 /
+a paragraph / 那么，…有哪些课题…呢？ / 一是…).  After more, the speech has moved on
+and the new list is the point's sibling: （七）…。 and four paragraphs of summing
+up, then 一是…四是 the problems.  (Under a part, or a point that is a heading
+proper, paragraphs often come before the list; there the gap does not count, nor
+when the point's own list goes on after the new one.)"""
 
 
 class _Gap(NamedTuple):
@@ -433,12 +434,17 @@ def _place(
         # A list whose first items were inline (value > 1) began in the paragraph
         # just before it, inside this point: it follows closely wherever it is.
         # A list that the current one resumes after stands inside its item, whatever
-        # stands between: （九）…, 各位代表！…, 1.…10., （十）.
+        # stands between: （九）…, 各位代表！…, 1.…10., （十）, or 第一，…, three
+        # paragraphs, 一是…三是, 第二，…; two interleaved lists at one depth are no
+        # reading of a speech.
         gap = _gap(lines, stack, index)
-        close = (not gap.addressed or later.resume(stack)) and (
-            (current.heading and not current.sentence)
-            or gap.paragraphs <= ELABORATION_GAP
-            or value > 1
+        close = later.resume(stack) or (
+            not gap.addressed
+            and (
+                (current.heading and not current.sentence)
+                or gap.paragraphs <= ELABORATION_GAP
+                or value > 1
+            )
         )
         nests = close and (
             current.heading
