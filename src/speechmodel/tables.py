@@ -397,38 +397,50 @@ class RuleTable:
 
     def __init__(self, rules: tuple[BoilerplateRule, ...]) -> None:
         self.rules = rules
-        # Each rule as what ``first`` checks, in the order it checks it: a paragraph
-        # runs this loop, and reading a NamedTuple's fields by name costs more.
-        tries = [
-            (rule.needle, not rule.opens and rule.pattern[:1] != "^", bool(rule.opens), rule)
-            for rule in rules
-        ]
-        # One pass in table order: a rule with ``opens`` joins its characters' lists (a
-        # new list starts with the rules without ``opens`` met so far), and a rule
-        # without joins every list.
-        by_first: dict[str, list[tuple[str, bool, bool, BoilerplateRule]]] = {}
-        unopened: list[tuple[str, bool, bool, BoilerplateRule]] = []
-        for entry in tries:
-            if entry[2]:
-                for char in dict.fromkeys(entry[3].opens):
-                    by_first.setdefault(char, list(unopened)).append(entry)
-            else:
-                unopened.append(entry)
-                for entries in by_first.values():
-                    entries.append(entry)
-        self._by_first = {char: tuple(entries) for char, entries in by_first.items()}
-        """First character → the rules a paragraph opening with it tries, in order."""
-        self._unopened = tuple(unopened)
+        # Two indexes, for short paragraphs and for long ones, which skip the rules
+        # that may match anywhere: a paragraph runs the loop of ``first``, and the
+        # fewer entries and checks it holds, the less each paragraph costs.
+        anchored = tuple(rule for rule in rules if rule.opens or rule.pattern[:1] == "^")
+        self._short = _FirstCharacterIndex(rules)
+        self._long = _FirstCharacterIndex(anchored)
 
     def first(self, text: str) -> BoilerplateRule | None:
-        long = len(text) > FLOATING_RULES_MAX
-        for needle, floating, at_start, rule in self._by_first.get(text[:1], self._unopened):
-            if needle not in text or (long and floating):
+        index = self._long if len(text) > FLOATING_RULES_MAX else self._short
+        for needle, at_start, rule in index.by_first.get(text[:1], index.unopened):
+            if needle not in text:
                 continue
             pattern = _compiled(rule.pattern)
             if pattern.match(text) if at_start else pattern.search(text):
                 return rule
         return None
+
+
+class _FirstCharacterIndex:
+    """For each first character, the rules a paragraph opening with it tries, in table
+    order, each as what ``RuleTable.first`` checks: its needle, whether it matches at
+    the start, and the rule (a tuple is read faster than a NamedTuple's fields)."""
+
+    __slots__ = ("by_first", "unopened")
+
+    def __init__(self, rules: tuple[BoilerplateRule, ...]) -> None:
+        # One pass in table order: a rule with ``opens`` joins its characters' lists (a
+        # new list starts with the rules without ``opens`` met so far), and a rule
+        # without joins every list.
+        by_first: dict[str, list[tuple[str, bool, BoilerplateRule]]] = {}
+        unopened: list[tuple[str, bool, BoilerplateRule]] = []
+        for rule in rules:
+            entry = (rule.needle, bool(rule.opens), rule)
+            if rule.opens:
+                for char in dict.fromkeys(rule.opens):
+                    by_first.setdefault(char, list(unopened)).append(entry)
+            else:
+                unopened.append(entry)
+                for entries in by_first.values():
+                    entries.append(entry)
+        self.by_first = {char: tuple(entries) for char, entries in by_first.items()}
+        """First character → the rules a paragraph opening with it tries."""
+        self.unopened = tuple(unopened)
+        """What a paragraph opening with any other character tries."""
 
 
 LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
@@ -525,7 +537,7 @@ LINE_BOILERPLATE: tuple[BoilerplateRule, ...] = (
         "dateline",
         r"^[（(]?(?:新华社|中新社|人民日报|人民网|新华网|央视网|中新网)\S{0,12}电\s?[）)]?"
         r"(?:\s*[（(]来源[：:][^）)]{0,30}[）)])?$",
-        needle="电",
+        "（(新中人央",
     ),
     # A Markdown thematic break (---, ***, * * *) between a web clip's parts.
     BoilerplateRule(
