@@ -118,12 +118,12 @@ it): most texts never get past ``_UNUSUAL_CHARACTER``."""
 
 def make(code: str, message: str, start: int, end: int) -> Diagnostic:
     """A diagnostic of ``code`` (its severity from ``CODES``) over ``[start, end)``."""
-    return Diagnostic(
-        code=code,
-        severity=_BY_CODE[code].severity,
-        message=message,
-        span=Span(start=start, end=end),
-    )
+    return _over(code, message, Span(start=start, end=end))
+
+
+def _over(code: str, message: str, span: Span) -> Diagnostic:
+    """A diagnostic of ``code`` over a node's own ``span`` (spans are immutable)."""
+    return Diagnostic(code=code, severity=_BY_CODE[code].severity, message=message, span=span)
 
 
 def diagnose(speech: Speech, plan: Layout) -> tuple[Diagnostic, ...]:
@@ -269,7 +269,7 @@ def _step(what: str, value: int, previous: Marker, marker: Marker) -> Iterator[D
 
 
 def _at(code: str, message: str, marker: Marker) -> Diagnostic:
-    return make(code, message, marker.span.start, marker.span.end)
+    return _over(code, message, marker.span)
 
 
 # ---------------------------------------------------------------- delimiters
@@ -399,11 +399,8 @@ def _no_speech_text(speech: Speech) -> Iterator[Diagnostic]:
 
 def _boilerplate(leaves: Sequence[Boilerplate]) -> Iterator[Diagnostic]:
     for node in leaves:
-        yield make(
-            "boilerplate-removed",
-            f"set aside as boilerplate (rule {node.rule})",
-            node.span.start,
-            node.span.end,
+        yield _over(
+            "boilerplate-removed", f"set aside as boilerplate (rule {node.rule})", node.span
         )
 
 
