@@ -14,6 +14,7 @@ from speechmodel.nodes import (
     Text,
     new_boilerplate,
     new_paragraph,
+    new_plain_paragraph,
     new_span,
     new_text,
 )
@@ -33,8 +34,7 @@ def may_hold_splices(text: str, rules: tuple[tables.SpliceRule, ...]) -> bool:
 def plain_paragraph(text: str, start: int) -> Paragraph:
     """The paragraph ``text`` found at ``start``, known to hold no splice: one run of
     text, which shares the paragraph's span."""
-    span = new_span(start, start + len(text))
-    return new_paragraph(span, (new_text(span, text),))
+    return new_plain_paragraph(start, text)
 
 
 def paragraph(text: str, start: int, rules: tuple[tables.SpliceRule, ...]) -> Paragraph:

@@ -611,38 +611,43 @@ def tokens(plan: Layout) -> Iterator[Token]:
     the speech one ``TRAILER`` token.  ``_END`` closes each item.  Runs keep the
     parser from shifting and reducing once per paragraph.
     """
-    open_items = 0
+    lines, items, trailer = plan.lines, plan.items, plan.trailer
+    # The item and closing lines, in order: from the first of them on, every other line
+    # joins the run that ends at the next one, so the runs there are taken as slices.
+    marks = sorted({*items, *(() if plan.closing is None else (plan.closing,))})
+    marks = [index for index in marks if index < trailer]
+    first = marks[0] if marks else trailer
     run: list[Line] = []
-    inside = False  # after the first item or the closing: every line joins the run
-    for index, line in enumerate(plan.lines):
-        item = plan.items.get(index)
-        if index >= plan.trailer:
-            break
-        if item is None and index != plan.closing and (inside or line.kind not in _OWN_TOKEN):
+    for line in lines[:first]:  # before it, titles and the like are tokens of their own
+        if line.kind not in _OWN_TOKEN:
             run.append(line)
             continue
         if run:
             yield Token("BODY", Run(tuple(run)))
             run = []
-        if index == plan.closing:
-            yield from _ends(open_items)
-            open_items = 0
-            inside = True
-            yield Token("CLOSING", line)
-        elif item is not None:
-            yield from _ends(open_items - item.depth)
-            open_items = item.depth + 1
-            inside = True
-            yield Token("PART" if item.depth == 0 else "POINT", item)
-        elif line.kind == TITLE:
+        if line.kind == TITLE:
             yield Token("TITLE" if line.rule == "title" else "TITLE_CONT", line)
         else:
             yield Token(line.kind, line)
     if run:
         yield Token("BODY", Run(tuple(run)))
+    open_items = 0
+    for position, index in enumerate(marks):
+        if index == plan.closing:
+            yield from _ends(open_items)
+            open_items = 0
+            yield Token("CLOSING", lines[index])
+        else:
+            item = items[index]
+            yield from _ends(open_items - item.depth)
+            open_items = item.depth + 1
+            yield Token("PART" if item.depth == 0 else "POINT", item)
+        end = marks[position + 1] if position + 1 < len(marks) else trailer
+        if index + 1 < end:
+            yield Token("BODY", Run(tuple(lines[index + 1 : end])))
     yield from _ends(open_items)
-    if plan.trailer < len(plan.lines):
-        yield Token("TRAILER", Run(tuple(plan.lines[plan.trailer :])))
+    if trailer < len(lines):
+        yield Token("TRAILER", Run(tuple(lines[trailer:])))
 
 
 class Run(NamedTuple):
@@ -661,5 +666,10 @@ _OWN_TOKEN = frozenset((TITLE, FRONT, SALUTATION))
 
 
 def _ends(count: int) -> Iterator[Token]:
-    for _ in range(count):
-        yield Token("_END", "")
+    return itertools.repeat(_END, max(count, 0))
+
+
+_END = Token("_END", "")
+"""What closes an item.  One token serves them all: lark keeps no state in a token,
+and the tree leaves out tokens whose names open with ``_``; an item's ends were a
+third of the tokens made."""

@@ -542,6 +542,21 @@ def new_paragraph(span: Span, pieces: tuple[Piece, ...]) -> Paragraph:
     return node
 
 
+def new_plain_paragraph(start: int, text: str) -> Paragraph:
+    """The paragraph ``text`` at ``start`` as one run of text, which shares the
+    paragraph's span: what most paragraphs are, made in one call rather than three."""
+    span = _new(Span)
+    _SPAN_START(span, start)
+    _SPAN_END(span, start + len(text))
+    piece = _new(Text)
+    _TEXT_SPAN(piece, span)
+    _TEXT_TEXT(piece, text)
+    node = _new(Paragraph)
+    _PARAGRAPH_SPAN(node, span)
+    _PARAGRAPH_PIECES(node, (piece,))
+    return node
+
+
 def new_boilerplate(span: Span, text: str, rule: str) -> Boilerplate:
     """``Boilerplate(span=span, text=text, rule=rule)``."""
     node = _new(Boilerplate)

@@ -38,6 +38,7 @@ from speechmodel.nodes import (
     Speech,
     TopLevel,
     new_boilerplate,
+    new_plain_paragraph,
     new_span,
 )
 
@@ -85,13 +86,15 @@ def _run_blocks(run: Run) -> tuple[Block, ...]:
     """The blocks of a ``BODY`` or ``TRAILER`` run, in order."""
     lines = run.lines
     # One screen for the whole run: most runs hold no splice at all.
-    if lines and inline.may_hold_splices("".join(line.text for line in lines), lines[0].splices):
-        return tuple(_line_block(line) for line in lines)
+    if lines and inline.may_hold_splices("".join([line.text for line in lines]), lines[0].splices):
+        return tuple([_line_block(line) for line in lines])
     return tuple(
-        _boilerplate(line)
-        if line.kind == BOILERPLATE
-        else inline.plain_paragraph(line.text, line.start)
-        for line in lines
+        [
+            _boilerplate(line)
+            if line.kind == BOILERPLATE
+            else new_plain_paragraph(line.start, line.text)
+            for line in lines
+        ]
     )
 
 
