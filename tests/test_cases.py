@@ -16,7 +16,7 @@ from speechmodel.decode import decode
 from speechmodel.errors import SpeechDecodeError, SpeechLoadError, SpeechModelError
 from speechmodel.nodes import Boilerplate, FrontMatter, Marker, Paragraph, Point, Span, Text
 from speechmodel.outline import closing_text, outline, outline_text
-from speechmodel.paragraphs import paragraph_spans
+from speechmodel.paragraphs import paragraph_spans, paragraphs
 from speechmodel.serialize import dumps, loads
 from speechmodel.tables import DATE_LINE, PARAGRAPH_RULES, is_speaker_line, match_marker, unmarked
 
@@ -185,6 +185,7 @@ def test_decode_keeps_everything_but_the_bom() -> None:
 )
 def test_paragraph_spans(source: str, expected: list[tuple[int, int]]) -> None:
     assert list(paragraph_spans(source)) == expected
+    assert paragraphs(source) == [(start, source[start:end]) for start, end in expected]
 
 
 def test_paragraphs_from_one_line_are_parsed_as_paragraphs() -> None:

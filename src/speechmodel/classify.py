@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Sequence
 
 from speechmodel import tables
-from speechmodel.paragraphs import paragraph_spans
+from speechmodel.paragraphs import paragraphs
 
 __all__ = ["Line", "classify"]
 
@@ -96,7 +96,7 @@ def classify(
     become the title when the text itself has none.
     """
     splices = tables.splice_rules(source)
-    lines = [Line(start, end, source[start:end], splices) for start, end in paragraph_spans(source)]
+    lines = [Line(start, start + len(text), text, splices) for start, text in paragraphs(source)]
     _mark_chrome(lines, chrome)
     _mark_metadata(lines)  # before the rules, which would take its --- fences
     _mark_boilerplate(lines)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["BLANK", "is_blank", "paragraph_spans"]
+__all__ = ["BLANK", "is_blank", "paragraph_spans", "paragraphs"]
 
 BLANK = frozenset(
     " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003"
@@ -31,10 +31,18 @@ def is_blank(text: str) -> bool:
 
 def paragraph_spans(source: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each non-blank paragraph, in order."""
+    for start, text in paragraphs(source):
+        yield start, start + len(text)
+
+
+def paragraphs(source: str) -> list[tuple[int, str]]:
+    """``(start, text)`` of each non-blank paragraph, in order: ``text`` is
+    ``source[start:start + len(text)]``, which the caller need not cut again."""
     # ``str.splitlines`` breaks at every Unicode line end (\r\n, \n, \r, \x0b, \x0c,
     # \x1c-\x1e, \x85, U+2028, U+2029) and runs in C, which makes this stage several
     # times faster than a regular expression; only a line that holds a run of U+3000
     # goes through one.
+    found: list[tuple[int, str]] = []
     position = 0
     for line in source.splitlines(keepends=True):
         end = position + len(line)
@@ -43,10 +51,14 @@ def paragraph_spans(source: str) -> Iterator[tuple[int, int]]:
             start = end - len(head)
             body = head.rstrip(_BLANK_CHARS)
             if "\u3000\u3000" in body:
-                yield from _split_wide(source, start, start + len(body))
+                found += (
+                    (at, source[at:stop])
+                    for at, stop in _split_wide(source, start, start + len(body))
+                )
             else:
-                yield start, start + len(body)
+                found.append((start, body))
         position = end
+    return found
 
 
 def _split_wide(source: str, start: int, end: int) -> Iterator[tuple[int, int]]:
