@@ -31,6 +31,7 @@ MARKERS: list[tuple[str, str, int, str, str, int]] = [
     ("(二)加强", "(二)", 2, "（一）", "()", 3),
     ("1.统一思想", "1.", 1, "1.", ".", 2),
     ("１．统一思想", "１．", 1, "1.", "．", 2),
+    ("2，帮助创造者体现价值。", "2，", 2, "1.", "，", 2),  # a talk typed as it was given
     ("（1）统一思想", "（1）", 1, "（1）", "（）", 3),
     ("1)、坚决贯彻", "1)、", 1, "1)", ")、", 3),
     ("3）加强能力", "3）", 3, "1)", "）", 2),
@@ -81,6 +82,7 @@ NOT_MARKERS = [
     "第一次全体会议",  # an ordinal inside a noun phrase
     "2.5",  # a decimal split onto its own line (PM2.5)
     "1.5倍",
+    "2，3年前，我们就开始了。",  # two or three years, not item 2
     "一个中心",  # numeral + classifier
     "三年来",
     "十分重要",

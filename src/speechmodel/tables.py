@@ -152,6 +152,9 @@ _MARK = _one_of("，,、：:．.")
 """Punctuation that may follow a marker."""
 _COMMA_COLON = _one_of("，,：:")
 _LIST_DELIM = _one_of("、．.")
+_ARABIC_DELIM = _one_of("、．.，")
+"""After an Arabic numeral, a full-width comma delimits too (``1，作为一个工具，…``);
+``1,000`` and ``2，3年`` are kept off by the digit that follows."""
 _MARK_OR_SPACE = _one_of("，,、：:．.", also=r"\s")
 _DIGIT_OR_PERCENT = _one_of("％０１２３４５６７８９", also="0-9%")
 _NOT_SPACE_OR_STOP = _none_of("，,。；;", also=r"\s")
@@ -202,7 +205,7 @@ MARKER_RULES: tuple[MarkerRule, ...] = (
     ),
     MarkerRule(
         "1.",
-        rf"(?P<label>(?P<num>[0-9０-９]{{1,2}})(?P<delim>{_LIST_DELIM}))(?!{_DIGIT_OR_PERCENT})",
+        rf"(?P<label>(?P<num>[0-9０-９]{{1,2}})(?P<delim>{_ARABIC_DELIM}))(?!{_DIGIT_OR_PERCENT})",
         "arabic",
         False,
         _DIGITS,
