@@ -525,6 +525,26 @@ def test_a_repeated_number_still_numbers_the_list() -> None:
     assert "numbering-duplicate" in {d.code for d in speech.diagnostics}
 
 
+@pytest.mark.parametrize(
+    ("source", "salutation"),
+    [
+        ("大家中午好！\n今天讲讲质量。\n谢谢大家。", "大家中午好！"),  # 雷军, 2019
+        ("大家好，我是张小龙。\n每天都有人吐槽微信。\n", "大家好，我是张小龙。"),  # 2019
+        ("**大家下午好！**\n今天讲讲。\n", "**大家下午好！**"),  # as **同志们：** is given
+        (
+            "尊敬的各位老师、亲爱的同学们：\n大家好！我是雷昊！\n今天讲讲。\n",
+            "尊敬的各位老师、亲爱的同学们：",
+        ),
+        ("大家好，今天就讲这些。", None),  # the whole speech
+        ("大家好好学习，天天向上。\n内容。\n", None),  # 好好学习 is no greeting
+    ],
+)
+def test_a_first_paragraph_that_greets_the_audience_is_the_salutation(
+    source: str, salutation: str | None
+) -> None:
+    assert parse(source).salutation == salutation
+
+
 def test_a_one_again_starts_a_new_list() -> None:
     # 首先 counts 1; 第一 after it starts another list, so 首先 stays a lone paragraph.
     speech = parse("首先，我致以问候！\n第一，甲。\n第二，乙。")

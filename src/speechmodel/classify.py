@@ -331,12 +331,15 @@ def _mark_front_matter(lines: Sequence[Line]) -> int:
     if position == len(content):
         return len(lines)
     # No address on a line of its own: a speech whose first paragraph opens by
-    # addressing the audience (各位代表，现在，我代表国务院，作政府工作报告…) has that
-    # paragraph for its salutation, unless it is the whole speech or already winds
-    # it up (同志们，让我们…).
+    # addressing the audience (各位代表，现在，我代表国务院，作政府工作报告…) or by
+    # greeting it (大家中午好！, 大家好，我是张小龙。) has that paragraph for its
+    # salutation, unless it is the whole speech or already winds it up (同志们，让我们…).
     first = lines[content[position]]
     said = tables.after_vocative(first.text)
-    if said and position + 1 < len(content) and not tables.opens_with_closing_formula(said):
+    opens = tables.opens_with_greeting(first.text) or (
+        said is not None and not tables.opens_with_closing_formula(said)
+    )
+    if opens and position + 1 < len(content):
         first.kind, first.rule = SALUTATION, OPENING_SALUTATION
         return content[position] + 1
     return content[position]

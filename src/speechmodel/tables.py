@@ -858,6 +858,30 @@ def _items_go_on(text: str, items: list[tuple[re.Match[str], int]]) -> bool:
     return True
 
 
+_GREETINGS = tuple(
+    f"{who}{when}好"
+    for who in ("大家", "各位", "")
+    for when in ("", "早上", "上午", "中午", "下午", "晚上")
+    if who or when
+)
+"""Greetings a paragraph may open with: 大家好, 大家下午好, 早上好 (none is the start of
+another)."""
+
+
+def opens_with_greeting(text: str) -> bool:
+    """Whether ``text`` opens by greeting the audience: ``大家好！``, ``大家中午好！``,
+    ``大家好，我是张小龙。``; not ``大家好好学习``."""
+    rest = text[_markup_end(text) :]
+    for greeting in _GREETINGS:
+        if rest.startswith(greeting):
+            return rest[len(greeting) : len(greeting) + 1] in _AFTER_GREETING
+    return False
+
+
+_AFTER_GREETING = frozenset(("", "！", "!", "，", ",", "。", "*", "_"))
+"""What may follow a greeting: its end, a punctuation mark, closing emphasis."""
+
+
 def opens_with_closing_formula(text: str) -> bool:
     return CLOSING_FORMULAS.match(text) is not None
 
