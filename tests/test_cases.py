@@ -1096,6 +1096,15 @@ def test_ending_ones_own_words_opens_the_closing(last: str) -> None:
     assert _closing_after_two_parts(last) == last
 
 
+def test_thanks_after_a_last_word_open_the_closing_of_an_unnumbered_speech() -> None:
+    # A company's twentieth anniversary (2015): no numbering, no address near the end.
+    speech = parse(
+        "大家晚上好！\n二十年来，我们一起走过。\n企业的长久是我们的追求。\n"
+        "最后，衷心地感谢所有在职的同事！\n今晚让我们开怀畅饮！谢谢大家！\n"
+    )
+    assert closing_text(speech) == "最后，衷心地感谢所有在职的同事！"
+
+
 def _closing_after_two_parts(paragraph: str) -> str | None:
     """The closing of a speech of two parts that ends with ``paragraph``."""
     return closing_text(parse(f"一、甲\n内容。\n二、乙\n内容。\n{paragraph}\n"))
