@@ -15,12 +15,13 @@ the script exits 1 if one does not.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from speechmodel import parse
+from speechmodel import parse, tables
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample_speech.txt"
 MB = 1_000_000
@@ -60,6 +61,21 @@ def _nested(size: int) -> str:
     return _repeat("\n".join(block) + "\n", size)
 
 
+_VERBS = [chr(code) for code in range(0x4E00, 0x9FA6) if chr(code) not in tables.VERB_EXCLUDED]
+
+
+def _new_lists(size: int) -> str:
+    """Under a point, new lists of run-in points, each in a verb of its own."""
+    units = [f"内容。\n内容。\n内容。\n一{verb}乙。\n二{verb}丙。\n" for verb in _VERBS]
+    body, length = [], 0
+    for unit in itertools.cycle(units):
+        if length >= size:
+            break
+        body.append(unit)
+        length += len(unit.encode("utf-8"))
+    return "一、甲\n（一）甲。\n" + "".join(body) + "（二）丁。\n二、戊\n"
+
+
 INPUTS: dict[str, Callable[[int], str]] = {
     "normal speech (examples/sample_speech.txt)": lambda size: _repeat(
         SAMPLE.read_text(encoding="utf-8"), size
@@ -84,6 +100,10 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "第一点，/ 第二点，… then 第一，": lambda size: (
         _repeat("第一点，甲。\n第二点，乙。\n", size) + "第一，甲。\n"
     ),
+    # A point, three paragraphs and a new list in a run-in verb of its own, over and
+    # over, the point list going on only at the end: each new list looks ahead for it
+    # (levels._Later.resume).
+    "new lists 一X… after a point, (二) at the end": _new_lists,
     # Quoted lines above the speech, which the front matter looks through.
     "quoted lines > 引文 then one paragraph": lambda size: _repeat("> 引文\n", size) + "正文。\n",
     "NUL bytes": lambda size: _repeat("\x00", size),

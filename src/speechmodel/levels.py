@@ -352,6 +352,13 @@ proper, paragraphs often come before the list; there the gap does not count, nor
 when the point's own list goes on after the new one.)"""
 
 
+RESUME_WINDOW = 100
+"""How many items ahead ``_Later.resume`` looks for the point list going on.  The lists
+that stand between two items of a point list are short (three, ten items); looking
+further would make placing a text's items take time that grows with its square, as a
+text of many new lists (一要…, 一抓…, 一查… each under a point) showed."""
+
+
 class _Gap(NamedTuple):
     """What stands between the innermost open item and a new item."""
 
@@ -372,7 +379,7 @@ class _Later:
     """The items after the one being placed: ``accepted[start:]``, ``start`` moving on
     as the items are placed."""
 
-    __slots__ = ("accepted", "lines", "start", "values")
+    __slots__ = ("_by_style", "accepted", "lines", "start", "values")
 
     def __init__(
         self, lines: Sequence[Line], accepted: Sequence[int], values: dict[int, int]
@@ -381,19 +388,24 @@ class _Later:
         self.accepted = accepted
         self.values = values
         self.start = 0
+        self._by_style: dict[str, list[int]] = {}
+        """Each style's positions in ``accepted``, in order."""
+        for position, index in enumerate(accepted):
+            self._by_style.setdefault(_marker(lines, index).style, []).append(position)
 
     def next_value(self, style: str) -> int | None:
         """The value of the next item in ``style``, if there is one."""
-        for index in itertools.islice(self.accepted, self.start, None):
-            if _marker(self.lines, index).style == style:
-                return self.values[index]
-        return None
+        positions = self._by_style.get(style, [])
+        found = bisect.bisect_left(positions, self.start)
+        return self.values[self.accepted[positions[found]]] if found < len(positions) else None
 
     def resume(self, stack: Sequence[_Level]) -> bool:
-        """Whether the innermost list goes on (its next number) before any list above it."""
+        """Whether the innermost list goes on (its next number) before any list above it,
+        within ``RESUME_WINDOW`` items."""
         current = stack[-1]
         above = {style for level in stack[:-1] for style in level.last}
-        for index in itertools.islice(self.accepted, self.start, None):
+        end = self.start + RESUME_WINDOW
+        for index in itertools.islice(self.accepted, self.start, end):
             style = _marker(self.lines, index).style
             if style == current.style:
                 return self.values[index] == current.last[style] + 1
@@ -438,14 +450,14 @@ def _place(
         # paragraphs, 一是…三是, 第二，…; two interleaved lists at one depth are no
         # reading of a speech.
         gap = _gap(lines, stack, index)
-        close = later.resume(stack) or (
+        close = (
             not gap.addressed
             and (
                 (current.heading and not current.sentence)
                 or gap.paragraphs <= ELABORATION_GAP
                 or value > 1
             )
-        )
+        ) or later.resume(stack)  # last: it looks ahead, which the others need not
         nests = close and (
             current.heading
             or not (tables.is_run_in(current.style) and marker.style in tables.LADDER)
