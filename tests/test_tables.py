@@ -99,6 +99,9 @@ def test_first_characters_reads_through_options_and_groups() -> None:
         ("尊敬的孙教授、董教授，尊敬的老师们：", True),
         ("各位领导、同志们：大家好！", True),
         ("各位家长大家好！", True),
+        # a school's military training: 教官 are an audience too
+        ("各位教官、各位老师、同学们：", True),
+        ("各位评委、各位选手：", True),
         # vivo's 20th anniversary: a five-letter greeting
         ("亲爱的各位同事、各位一级老板及嘉宾们、各位老朋友和兄弟姐妹们：大家晚上好！", True),
         # a sentence before 各位, not a name (tables._NOT_IN_A_BODY_NAME)

@@ -646,7 +646,8 @@ SPLIT_FOOTNOTE = re.compile(r"^(?:\d{1,3}|[A-Z]{2,5} ?\d{1,3})$")
 _AUDIENCE = (
     r"(?:同志|代表|委员|来宾|嘉宾|领导|同仁|专家|老师|同学|朋友|校友|家长|战友|青年"
     r"|同事|同胞|先生|女士|伙伴|师生|干部|职工|员工|乡亲|工作者|英雄|模范|劳模|党员|官兵"
-    r"|将士|战士|学员|会员|企业家|科学家|志愿者|运动员)"
+    r"|将士|战士|学员|会员|企业家|科学家|志愿者|运动员|教官|教练|教练员|裁判员|评委|院士"
+    r"|学者|教师|校长|观众|听众|网友|读者|市民|村民|居民|考生|选手|股东|记者)"
 )
 # An address list is written as code around one pattern for a single address, not as
 # one pattern per use.  Its words are runs of letters, and what separates them are
