@@ -617,6 +617,38 @@ def test_a_list_between_two_items_of_a_point_list_is_inside_the_first() -> None:
     assert [p.marker.text for p in points[0].points] == ["一是", "二是"]
 
 
+def test_a_run_in_point_after_the_parts_does_not_go_on_with_their_numbers() -> None:
+    # 2010 government work report: 一、 二、, then under （二） a lone 三是 whose 一是 and
+    # 二是 are inside the paragraph before it: no third part, and no point either.
+    source = (
+        "一、回顾\n内容。\n二、任务\n（一）调控。\n内容。\n（二）转变方式。\n"
+        "加大金融支持，一是甲。二是乙。\n三是加强对中小企业的金融支持。\n（三）统筹城乡。\n"
+    )
+    speech = parse(source)
+    assert [p.marker.text for p in speech.parts] == ["一、", "二、"]
+    assert [p.marker.text for p in speech.parts[1].points] == ["（一）", "（二）", "（三）"]
+
+
+@pytest.mark.parametrize(
+    ("between", "nested"),
+    [("", True), ("具体要求：\n", True), ("促进房地产市场平稳发展。一是甲。\n建设住房。\n", False)],
+    ids=["right-after", "one-paragraph", "a-new-topic"],
+)
+def test_a_new_list_under_a_run_in_point_must_follow_it_at_once(between: str, nested: bool) -> None:
+    # Run-in points are the lowest level: after 二要…, a new topic's 二是, 三是 are
+    # the point's next points (2010 government work report), not 二要's.
+    source = (
+        f"一、甲\n二、任务\n（一）收入。\n一要甲。\n二要乙。\n{between}二是丙。\n三是丁。\n"
+        "（二）住房。\n三、戊\n"
+    )
+    point = parse(source).parts[1].points[0]
+    if nested:
+        assert [p.marker.text for p in point.points] == ["一要", "二要"]
+        assert [p.marker.text for p in point.points[1].points] == ["二是", "三是"]
+    else:
+        assert [p.marker.text for p in point.points] == ["一要", "二要", "二是", "三是"]
+
+
 def test_under_a_part_paragraphs_before_the_points_do_not_count() -> None:
     speech = parse("一、成绩\n甲。\n乙。\n丙。\n一是丁。\n二是戊。\n二、任务\n")
     assert [p.marker.text for p in speech.parts[0].points] == ["一是", "二是"]

@@ -147,12 +147,18 @@ def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
     other = [i for i in candidates if not _marker(lines, i).part_style]
     accepted = {**part_runs, **_runs_of(lines, other, breaks)}
     # A lone marker that goes on with the parts' numbering in another style is a
-    # part all the same (一、 二、 then 第三，).
+    # part all the same (一、 二、 then 第三，); not a run-in point (三是…), whose list
+    # began inline (…一是…。二是…。), and which counts only in runs.
     for index in other:
         before = bisect.bisect_left(breaks, index)
-        value = _marker(lines, index).value
-        if index not in accepted and before and part_runs[breaks[before - 1]] == value - 1:
-            accepted[index] = value
+        marker = _marker(lines, index)
+        if (
+            index not in accepted
+            and before
+            and part_runs[breaks[before - 1]] == marker.value - 1
+            and not tables.is_run_in(marker.style)
+        ):
+            accepted[index] = marker.value
     _join_other_verbs(lines, other, accepted)
     return accepted
 
@@ -352,6 +358,12 @@ proper, paragraphs often come before the list; there the gap does not count, nor
 when the point's own list goes on after the new one.)"""
 
 
+RUN_IN_GAP = 1
+"""``ELABORATION_GAP`` under a run-in point (一是…, 一要…), the lowest level of a text:
+a list elaborates it only right after it or after one paragraph (一是抓农业。 / 一要…),
+not after the paragraphs of a new topic (三要…。 / 促进房地产市场…。一是…。 / 建设… /
+二是…, the report's next list)."""
+
 RESUME_WINDOW = 100
 """How many items ahead ``_Later.resume`` looks for the point list going on.  The lists
 that stand between two items of a point list are short (three, ten items); looking
@@ -429,10 +441,18 @@ def _place(
     if not stack:
         return 0
     parts = stack[0].style
-    if value > 1 and value - 1 == stack[0].last[parts] and later.next_value(parts) != value:
+    if (
+        value > 1
+        and value - 1 == stack[0].last[parts]
+        and (tables.is_run_in(parts) or not tables.is_run_in(marker.style))
+        and later.next_value(parts) != value
+    ):
         # 一、 二、 then 第三，: the ordinal of the parts goes on in another style.  Not
         # when the parts give that number themselves later (## 一, （二）…（五）, ## 二):
-        # then the other style's list began inline, under the part.
+        # then the other style's list began inline, under the part.  Nor in run-in
+        # points after parts of another kind: they continue a list begun inline
+        # (…一是…。二是…。 then 三是…).  (Run-in parts go on in another verb: 一要,
+        # 二是要, 三是要.)
         return 0
     # A new list, usually from 1; from a later number when its first items were inline
     # (…主要抓好三个方面：一是…。 then 二是…, 三是… as paragraphs).
@@ -450,12 +470,13 @@ def _place(
         # paragraphs, 一是…三是, 第二，…; two interleaved lists at one depth are no
         # reading of a speech.
         gap = _gap(lines, stack, index)
+        lowest = tables.is_run_in(current.style)
         close = (
             not gap.addressed
             and (
                 (current.heading and not current.sentence)
-                or gap.paragraphs <= ELABORATION_GAP
-                or value > 1
+                or gap.paragraphs <= (RUN_IN_GAP if lowest else ELABORATION_GAP)
+                or (value > 1 and not lowest)
             )
         ) or later.resume(stack)  # last: it looks ahead, which the others need not
         nests = close and (
