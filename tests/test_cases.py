@@ -593,28 +593,33 @@ def test_after_turning_to_the_audience_a_list_elaborates_no_point() -> None:
     assert [p.marker.text for p in points] == ["（一）", "（二）", "一是", "二是"]
 
 
-def test_a_list_the_outer_list_resumes_after_is_inside_its_item() -> None:
-    # A provincial work report (2026): 各位代表！… and 1.…10. between （九） and （十）.
-    source = (
-        "一、甲\n二、任务\n（一）抓发展\n内容。\n（二）保安全\n内容。\n"
-        "各位代表！今年我们要办好两方面民生实事：\n1.医疗卫生方面。内容。\n2.养老帮困方面。内容。\n"
-        "（三）抓作风\n内容。\n"
-    )
-    points = parse(source).parts[1].points
-    assert [p.marker.text for p in points] == ["（一）", "（二）", "（三）"]
-    assert [p.marker.text for p in points[1].points] == ["1.", "2."]
-
-
-def test_a_list_between_two_items_of_a_point_list_is_inside_the_first() -> None:
-    # A talk at a theory forum (1988): 第一，…。 three paragraphs, then 一是…三是, a
-    # paragraph, and 第二，…: the questions are the first item's, however far down.
-    source = (
-        "一、甲\n二、挑战\n第一，深化理论。\n内容。\n内容。\n我想提出以下几个问题。\n"
-        "一是甲问题。\n二是乙问题。\n内容。\n第二，扩大开放。\n内容。\n三、丙\n"
-    )
-    points = parse(source).parts[1].points
-    assert [p.marker.text for p in points] == ["第一", "第二"]
-    assert [p.marker.text for p in points[0].points] == ["一是", "二是"]
+@pytest.mark.parametrize(
+    ("between", "outer", "inner"),
+    [
+        # A provincial work report (2026): 各位代表！… and 1.…10. between （九） and （十）.
+        (
+            "（一）抓发展\n内容。\n（二）保安全\n内容。\n各位代表！今年我们要办好两方面民生实事：\n"
+            "1.医疗卫生方面。内容。\n2.养老帮困方面。内容。\n（三）抓作风\n内容。\n",
+            ["（一）", "（二）", "（三）"],
+            ["1.", "2."],
+        ),
+        # A talk at a theory forum (1988): 第一，…。 three paragraphs, then 一是…三是, a
+        # paragraph, and 第二，…: the questions are the first item's, however far down.
+        (
+            "第一，深化理论。\n内容。\n内容。\n我想提出以下几个问题。\n"
+            "一是甲问题。\n二是乙问题。\n内容。\n第二，扩大开放。\n内容。\n",
+            ["第一", "第二"],
+            ["一是", "二是"],
+        ),
+    ],
+    ids=["after-an-address", "after-three-paragraphs"],
+)
+def test_a_list_that_the_point_list_resumes_after_is_inside_its_item(
+    between: str, outer: list[str], inner: list[str]
+) -> None:
+    points = parse(f"一、甲\n二、任务\n{between}三、丙\n").parts[1].points
+    assert [p.marker.text for p in points] == outer
+    assert [p.marker.text for p in points[-2].points] == inner
 
 
 def test_a_run_in_point_after_the_parts_does_not_go_on_with_their_numbers() -> None:
