@@ -101,6 +101,7 @@ def classify(
     _mark_metadata(lines)  # before the rules, which would take its --- fences
     _mark_boilerplate(lines)
     _mark_label_values(lines)
+    _mark_column_heading(lines)
     _mark_lead_in(lines)
     body_start = _mark_front_matter(lines)
     if heading is not None and not any(line.kind == TITLE for line in lines):
@@ -200,6 +201,20 @@ def _mark_label_values(lines: Sequence[Line]) -> None:
                 index += 1
         elif _label_value(lines[index].text) and lines[index].kind == CONTENT:
             lines[index].kind, lines[index].rule = BOILERPLATE, line.rule
+
+
+def _mark_column_heading(lines: Sequence[Line]) -> None:
+    """A page may head the article with its column's name, the breadcrumb's last link
+    again (``当前位置：首页 > 新闻中心> 学校公告> 党政办`` / ``党政办`` / the title):
+    chrome of the breadcrumb, not a line of the title."""
+    for line, after in itertools.pairwise(lines):
+        if after.kind != CONTENT or line.kind != BOILERPLATE or len(after.text) > MAX_LABEL_VALUE:
+            continue
+        rule = tables.PARAGRAPH_RULES.first(line.text)
+        if rule is not None and rule.name == "breadcrumb":
+            last = max(map(line.text.rfind, _CRUMB_SEPARATORS))
+            if last >= 0 and line.text[last + 1 :].strip() == after.text:
+                after.kind, after.rule = BOILERPLATE, "breadcrumb"
 
 
 def _crumb(lines: Sequence[Line], index: int) -> bool:
@@ -354,9 +369,11 @@ def _page_headline(lines: Sequence[Line], content: Sequence[int]) -> int | None:
         above = lines[content[position]].text
         if position and not _editor_intro_possible(lines[content[position - 1]].text):
             return None
-        headline = tables.unmarked(above)
+        # Compared without white space: a page may space the halves of a title that
+        # the text writes as one (十八而志梦起航 青春向党筑未来 —在…的致辞).
+        headline = "".join(tables.unmarked(above).split())
         title = lines[content[position + 1]].text
-        core = tables.unmarked(title).rstrip("※*＊")  # a bold title, a footnote mark
+        core = "".join(tables.unmarked(title).rstrip("※*＊").split())  # bold; a note mark
         if (
             len(core) >= MIN_CONTAINED_TITLE
             and core != headline
