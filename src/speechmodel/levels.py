@@ -116,6 +116,7 @@ def layout(lines: Sequence[Line]) -> Layout:
     wrap_ups = {i for i in marked if tables.opens_with_wrap_up(lines[i].text)}
     candidates = [i for i in marked if i not in wrap_ups]
     _separate_counted_ordinals(lines, candidates)
+    _demote_an_enclosed_part_list(lines, candidates)
     values = _runs(lines, candidates)
     rejected = {i: "lone" for i in candidates if i not in values}
     rejected.update(dict.fromkeys(wrap_ups, "wrap-up"))
@@ -161,6 +162,28 @@ def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
             accepted[index] = marker.value
     _join_other_verbs(lines, other, accepted)
     return accepted
+
+
+def _demote_an_enclosed_part_list(lines: Sequence[Line], candidates: Sequence[int]) -> None:
+    """Take the part style from ``一、`` markers that are one list of one-paragraph items
+    under headings proper (no sentence end) numbered in another style: ``（一）关于经济形势`` … ``（二）关于经济
+    体制改革`` … ``一、…。`` ``二、…。`` ``三、…。`` ``四、…。`` (a 1985 report).  The
+    headings are the parts there, and the list is inside the last of them; a text's
+    parts have their own paragraphs between them."""
+    listed = [i for i in candidates if _marker(lines, i).part_style]
+    if len(listed) < 2 or any(after != before + 1 for before, after in itertools.pairwise(listed)):
+        return
+    if [_marker(lines, i).value for i in listed] != list(range(1, len(listed) + 1)):
+        return
+    above = [i for i in candidates if i < listed[0]]
+    styles = {_marker(lines, i).style for i in above}
+    values = [_marker(lines, i).value for i in above]
+    if len(above) < 2 or len(styles) != 1 or values != list(range(1, len(above) + 1)):
+        return
+    if all(_heading_and_sentence(lines[i]) == (True, False) for i in above):
+        for index in listed:
+            marker = _marker(lines, index)
+            lines[index].marker = marker._replace(part_style=False)
 
 
 def _separate_counted_ordinals(lines: Sequence[Line], candidates: Sequence[int]) -> None:
