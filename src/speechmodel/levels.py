@@ -165,11 +165,11 @@ def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
 
 
 def _demote_an_enclosed_part_list(lines: Sequence[Line], candidates: Sequence[int]) -> None:
-    """Take the part style from ``一、`` markers that are one list of one-paragraph items
-    under headings proper (no sentence end) numbered in another style: ``（一）关于经济形势`` … ``（二）关于经济
-    体制改革`` … ``一、…。`` ``二、…。`` ``三、…。`` ``四、…。`` (a 1985 report).  The
-    headings are the parts there, and the list is inside the last of them; a text's
-    parts have their own paragraphs between them."""
+    """Take the part style from ``一、`` markers that are one list of one-paragraph
+    items under headings proper (no sentence end) numbered from 1 in another style:
+    ``（一）关于经济形势`` … ``（二）关于经济体制改革`` … ``一、…。`` ``二、…。`` ``三、…。``
+    ``四、…。`` (a 1985 report).  The headings are the parts there, and the list is
+    inside the last of them; a text's parts have their own paragraphs between them."""
     listed = [i for i in candidates if _marker(lines, i).part_style]
     if len(listed) < 2 or any(after != before + 1 for before, after in itertools.pairwise(listed)):
         return
@@ -487,7 +487,9 @@ def _place(
         # points (一是…, 一要…) are the lowest level of a text: a token list after
         # one (（一）…, 1.…) is its sibling, unless the point is a heading.
         # A list whose first items were inline (value > 1) began in the paragraph
-        # just before it, inside this point: it follows closely wherever it is.
+        # just before it, inside this point: it follows closely wherever it is;
+        # except under a run-in point, the lowest level, after which a new topic's
+        # paragraph often holds the next list's first item (RUN_IN_GAP).
         # A list that the current one resumes after stands inside its item, whatever
         # stands between: （九）…, 各位代表！…, 1.…10., （十）, or 第一，…, three
         # paragraphs, 一是…三是, 第二，…; two interleaved lists at one depth are no
@@ -502,10 +504,7 @@ def _place(
                 or (value > 1 and not lowest)
             )
         ) or later.resume(stack)  # last: it looks ahead, which the others need not
-        nests = close and (
-            current.heading
-            or not (tables.is_run_in(current.style) and marker.style in tables.LADDER)
-        )
+        nests = close and (current.heading or not (lowest and marker.style in tables.LADDER))
     else:
         # Under a part, a new style nests when the part is a heading, a part style
         # numbers the parts, or the ladder of styles puts it below.  At the top,
