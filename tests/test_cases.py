@@ -1043,26 +1043,32 @@ def test_a_quote_between_the_title_and_the_speech_is_the_editors() -> None:
     assert quoted.boilerplate == ()
 
 
-def test_the_columns_name_under_the_breadcrumb_is_no_line_of_the_title() -> None:
-    # A school site's short page (2010): the column's name repeats the last link.
-    source = (
-        "当前位置：首页 > 新闻中心> 学校公告> 党政办\n党政办\n马校长《在新生军训开营式上的讲话》\n"
-        "各位教官、各位老师、同学们：\n早上好！\n新生军训今天开始了。\n"
-    )
+@pytest.mark.parametrize(
+    ("source", "title", "chrome"),
+    [
+        # A school site's short page (2010): the column's name repeats the last link.
+        (
+            "当前位置：首页 > 新闻中心> 学校公告> 党政办\n党政办\n马校长《在新生军训开营式上的讲话》\n"
+            "各位教官、各位老师、同学们：\n早上好！\n新生军训今天开始了。\n",
+            "马校长《在新生军训开营式上的讲话》",
+            ("breadcrumb", "党政办"),
+        ),
+        # A school site (2022): the page's headline spaces the halves of the text's title.
+        (
+            "十八而志梦起航 青春向党筑未来 —在高三成人礼上的致辞\n十八而志梦起航青春向党筑未来\n"
+            "——在高三成人礼上的致辞\n亲爱的同学们：\n今天是你们的成人礼。\n",
+            "十八而志梦起航青春向党筑未来",
+            ("page-heading", "十八而志梦起航 青春向党筑未来 —在高三成人礼上的致辞"),
+        ),
+    ],
+    ids=["column-name-under-breadcrumb", "headline-spacing-the-title"],
+)
+def test_a_pages_line_above_the_title_is_chrome(
+    source: str, title: str, chrome: tuple[str, str]
+) -> None:
     speech = parse(source)
-    assert speech.title == "马校长《在新生军训开营式上的讲话》"
-    assert [(b.rule, b.text) for b in speech.boilerplate][1] == ("breadcrumb", "党政办")
-
-
-def test_a_headline_that_spaces_the_title_is_the_pages() -> None:
-    # A school site (2022): the page's headline spaces the halves of the text's title.
-    source = (
-        "十八而志梦起航 青春向党筑未来 —在高三成人礼上的致辞\n十八而志梦起航青春向党筑未来\n"
-        "——在高三成人礼上的致辞\n亲爱的同学们：\n今天是你们的成人礼。\n"
-    )
-    speech = parse(source)
-    assert speech.title == "十八而志梦起航青春向党筑未来"
-    assert speech.boilerplate[0].rule == "page-heading"
+    assert speech.title == title
+    assert chrome in [(b.rule, b.text) for b in speech.boilerplate]
 
 
 def test_a_bold_or_marked_title_under_a_headline() -> None:
