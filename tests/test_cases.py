@@ -654,6 +654,37 @@ def test_a_new_list_under_a_run_in_point_must_follow_it_at_once(between: str, ne
         assert [p.marker.text for p in point.points] == ["一要", "二要", "二是", "三是"]
 
 
+def test_a_list_restarted_in_the_style_of_the_list_it_is_inside() -> None:
+    # A 1986 government work report: 二、 then 一、…五、 (and 一、…四、 inside its 二、),
+    # then 三、: each restarted list is inside the item before it, since that item's
+    # list goes on after it with its next number.
+    source = (
+        "一、回顾\n内容。\n二、方针\n内容。\n一、确定增长率\n内容。\n二、规定投资规模\n"
+        "一、\n内容。\n二、\n内容。\n三、\n内容。\n四、\n内容。\n三、推进科技\n内容。\n"
+        "四、扩大出口\n内容。\n五、改善生活\n内容。\n三、改革\n内容。\n四、外交\n内容。\n"
+    )
+    parts = parse(source).parts
+    assert [p.marker.text for p in parts] == ["一、", "二、", "三、", "四、"]
+    assert [p.lead.text for p in parts[1].points] == [
+        "确定增长率",
+        "规定投资规模",
+        "推进科技",
+        "扩大出口",
+        "改善生活",
+    ]
+    assert [p.marker.value for p in parts[1].points[1].points] == [1, 2, 3, 4]
+
+
+def test_headings_that_go_on_after_a_part_style_list_are_the_parts() -> None:
+    # A 1981 government work report: （一） … （二） … 一、…十、 … （三）.
+    source = (
+        "（一）形势\n内容。\n（二）方针\n一、农业\n内容。\n二、工业\n内容。\n（三）前景\n内容。\n"
+    )
+    parts = parse(source).parts
+    assert [p.marker.text for p in parts] == ["（一）", "（二）", "（三）"]
+    assert [p.marker.text for p in parts[1].points] == ["一、", "二、"]
+
+
 def test_under_a_part_paragraphs_before_the_points_do_not_count() -> None:
     speech = parse("一、成绩\n甲。\n乙。\n丙。\n一是丁。\n二是戊。\n二、任务\n")
     assert [p.marker.text for p in speech.parts[0].points] == ["一是", "二是"]

@@ -165,22 +165,35 @@ def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
 
 
 def _demote_an_enclosed_part_list(lines: Sequence[Line], candidates: Sequence[int]) -> None:
-    """Take the part style from ``一、`` markers that are one list of one-paragraph
-    items under headings proper (no sentence end) numbered from 1 in another style:
+    """Take the part style from ``一、`` markers that stand inside headings proper (no
+    sentence end) numbered from 1 in another style, which are the parts then:
     ``（一）关于经济形势`` … ``（二）关于经济体制改革`` … ``一、…。`` ``二、…。`` ``三、…。``
-    ``四、…。`` (a 1985 report).  The headings are the parts there, and the list is
-    inside the last of them; a text's parts have their own paragraphs between them."""
+    (1985: one list of one-paragraph items, while a text's parts have their own
+    paragraphs between them), or ``（一）`` … ``（二）`` … ``一、``…``十、`` …
+    ``（三）`` (1981: the headings go on after the list)."""
     listed = [i for i in candidates if _marker(lines, i).part_style]
-    if len(listed) < 2 or any(after != before + 1 for before, after in itertools.pairwise(listed)):
+    if len(listed) < 2:
         return
-    if [_marker(lines, i).value for i in listed] != list(range(1, len(listed) + 1)):
-        return
-    above = [i for i in candidates if i < listed[0]]
+    # (A run-in style counts only in runs: a lone 五届人大… is not a heading.)
+    above = [
+        i for i in candidates if i < listed[0] and not tables.is_run_in(_marker(lines, i).style)
+    ]
     styles = {_marker(lines, i).style for i in above}
     values = [_marker(lines, i).value for i in above]
     if len(above) < 2 or len(styles) != 1 or values != list(range(1, len(above) + 1)):
         return
-    if all(_heading_and_sentence(lines[i]) == (True, False) for i in above):
+    if not all(_heading_and_sentence(lines[i]) == (True, False) for i in above):
+        return
+    one_list = all(after == before + 1 for before, after in itertools.pairwise(listed)) and [
+        _marker(lines, i).value for i in listed
+    ] == list(range(1, len(listed) + 1))
+    (style,) = styles
+    going_on = any(
+        _marker(lines, i).style == style and _marker(lines, i).value == len(above) + 1
+        for i in candidates
+        if i > listed[0]
+    )
+    if one_list or going_on:
         for index in listed:
             marker = _marker(lines, index)
             lines[index].marker = marker._replace(part_style=False)
@@ -243,10 +256,12 @@ def _runs_of(
 ) -> dict[int, int]:
     accepted: dict[int, int] = {}
     open_runs: dict[str, list[tuple[int, int]]] = {}
+    # The runs that a restart at 1 left, which may go on after the restarted one
+    # (二、… 一、… 五、 三、 in a 1986 report: the second list is inside 二、).
+    left: dict[str, list[list[tuple[int, int]]]] = {}
     pending_breaks = list(reversed(breaks))
 
-    def close(style: str) -> None:
-        run = open_runs.pop(style, [])
+    def settle(run: list[tuple[int, int]]) -> None:
         # A run holds two consecutive numbers at least (第四，… 第六，… is not one).
         # 其次 and 最后 also open paragraphs of argument (其次讲一讲…, 最后，我们…): a list of
         # these words that does not open with 首先 needs a third item to be one.
@@ -254,6 +269,11 @@ def _runs_of(
             return
         if any(b[1] - a[1] == 1 for a, b in itertools.pairwise(run)):
             accepted.update(run)
+
+    def close(style: str) -> None:
+        settle(open_runs.pop(style, []))
+        for run in left.pop(style, []):
+            settle(run)
 
     following = _next_of_style(lines, candidates)
     for index in candidates:
@@ -263,6 +283,13 @@ def _runs_of(
                 close(style)
         marker = _marker(lines, index)
         run = open_runs.get(marker.style)
+        outer = left.get(marker.style)
+        if run and outer and marker.value == outer[-1][-1][1] + 1 != run[-1][1] + 1:
+            # The list a restart left goes on: the restarted one is over.
+            settle(run)
+            run = open_runs[marker.style] = outer.pop()
+            run.append((index, marker.value))
+            continue
         # The next value, one skipped, or the same again (三、 … 三、结语): authors
         # misnumber, and the item still numbers the list.  A 1 again starts a new
         # list (首先，… then 第一，第二，…).
@@ -276,6 +303,10 @@ def _runs_of(
             after = following[index]
             if _by_word(lines, after) == _by_word(lines, run[0][0]) != _by_word(lines, index):
                 continue
+        if run and len(run) > 1 and marker.value == 1:
+            left.setdefault(marker.style, []).append(run)  # settled when the style closes
+            open_runs[marker.style] = [(index, 1)]
+            continue
         close(marker.style)
         if marker.value != 0:
             open_runs[marker.style] = [(index, marker.value)]
@@ -434,6 +465,26 @@ class _Later:
         found = bisect.bisect_left(positions, self.start)
         return self.values[self.accepted[positions[found]]] if found < len(positions) else None
 
+    def goes_on_after(self, style: str, value: int) -> bool:
+        """Whether, after the items of ``style`` that count on from this one (2, 3, …,
+        with lists restarted inside them and ended), the next item of ``style`` is
+        ``value``: the list this one restarted goes on."""
+        positions = self._by_style.get(style, [])
+        found = bisect.bisect_left(positions, self.start)
+        expected = [2]  # the next number of this list, and of lists restarted inside it
+        for position in positions[found : found + RESUME_WINDOW]:
+            number = self.values[self.accepted[position]]
+            if number == expected[-1]:
+                expected[-1] += 1
+            elif number == 1:
+                expected.append(2)
+            elif len(expected) > 1 and number == expected[-2]:
+                expected.pop()
+                expected[-1] += 1
+            else:
+                return len(expected) == 1 and number == value
+        return False
+
     def resume(self, stack: Sequence[_Level]) -> bool:
         """Whether the innermost list goes on (its next number) before any list above it,
         within ``RESUME_WINDOW`` items."""
@@ -458,9 +509,21 @@ def _place(
     later: _Later,
 ) -> int:
     """The depth of the new item on line ``index``."""
-    for depth in range(len(stack) - 1, -1, -1):
-        if marker.style in stack[depth].last:
-            return depth  # continues, skips ahead in, or restarts a list at that depth
+    depths = [depth for depth in range(len(stack) - 1, -1, -1) if marker.style in stack[depth].last]
+    if depths:
+        # It continues, skips ahead in, or restarts the innermost list of its style;
+        # or it goes on with a list above that one, whose next number it is (the
+        # list inside has ended); or it restarts its style's list inside the item
+        # of that list, which goes on after it (二、… 一、…五、 三、).
+        inner = depths[0]
+        last = stack[inner].last[marker.style]
+        if value != last + 1:
+            for depth in depths[1:]:
+                if value == stack[depth].last[marker.style] + 1:
+                    return depth
+            if value == 1 and last > 1 and later.goes_on_after(marker.style, last + 1):
+                return inner + 1
+        return inner
     if not stack:
         return 0
     parts = stack[0].style
