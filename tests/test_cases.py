@@ -636,12 +636,16 @@ def test_a_run_in_point_after_the_parts_does_not_go_on_with_their_numbers() -> N
 
 @pytest.mark.parametrize(
     ("between", "nested"),
-    [("", True), ("具体要求：\n", True), ("促进房地产市场平稳发展。一是甲。\n建设住房。\n", False)],
-    ids=["right-after", "one-paragraph", "a-new-topic"],
+    [
+        ("", True),
+        ("全面加强三农工作要采取以下措施：\n", False),  # 2009
+        ("促进房地产市场平稳发展。一是甲。\n建设住房。\n", False),  # 2010
+    ],
+    ids=["right-after", "an-introduction", "a-new-topic"],
 )
 def test_a_new_list_under_a_run_in_point_must_follow_it_at_once(between: str, nested: bool) -> None:
-    # Run-in points are the lowest level: after 二要…, a new topic's 二是, 三是 are
-    # the point's next points (2010 government work report), not 二要's.
+    # Run-in points are the lowest level: after 二要… and a paragraph, 二是, 三是 are
+    # the point's next points (government work reports of 2009 and 2010), not 二要's.
     source = (
         f"一、甲\n二、任务\n（一）收入。\n一要甲。\n二要乙。\n{between}二是丙。\n三是丁。\n"
         "（二）住房。\n三、戊\n"

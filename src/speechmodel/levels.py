@@ -412,11 +412,12 @@ proper, paragraphs often come before the list; there the gap does not count, nor
 when the point's own list goes on after the new one.)"""
 
 
-RUN_IN_GAP = 1
+RUN_IN_GAP = 0
 """``ELABORATION_GAP`` under a run-in point (一是…, 一要…), the lowest level of a text:
-a list elaborates it only right after it or after one paragraph (一是抓农业。 / 一要…),
-not after the paragraphs of a new topic (三要…。 / 促进房地产市场…。一是…。 / 建设… /
-二是…, the report's next list)."""
+a list elaborates it only right after it.  After a paragraph, even one that
+introduces a list (…五是加大扶贫开发力度。 / 全面加强“三农”工作要采取以下措施： / 一要…,
+a 2009 report), or after a new topic's paragraphs (三要… / 促进房地产市场…。一是…。 /
+建设… / 二是…, 2010), the new list is the next one of the level above."""
 
 RESUME_WINDOW = 100
 """How many items ahead ``_Later.resume`` looks for the point list going on.  The lists
