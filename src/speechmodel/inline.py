@@ -20,7 +20,7 @@ from speechmodel.nodes import (
 )
 from speechmodel.paragraphs import BLANK
 
-__all__ = ["marker_node", "may_hold_splices", "paragraph", "plain_paragraph", "split_lead"]
+__all__ = ["marker_node", "may_hold_splices", "paragraph", "split_lead"]
 
 
 def may_hold_splices(text: str, rules: tuple[tables.SpliceRule, ...]) -> bool:
@@ -31,18 +31,12 @@ def may_hold_splices(text: str, rules: tuple[tables.SpliceRule, ...]) -> bool:
     return any(rule.needle in text for rule in rules)
 
 
-def plain_paragraph(text: str, start: int) -> Paragraph:
-    """The paragraph ``text`` found at ``start``, known to hold no splice: one run of
-    text, which shares the paragraph's span."""
-    return new_plain_paragraph(start, text)
-
-
 def paragraph(text: str, start: int, rules: tuple[tables.SpliceRule, ...]) -> Paragraph:
     """The paragraph ``text`` found at ``start``, the splices that ``rules`` find
     separated from the speech text."""
     splices = _splices(text, rules)
     if not splices:  # most paragraphs
-        return plain_paragraph(text, start)
+        return new_plain_paragraph(start, text)
     span = new_span(start, start + len(text))
     pieces: list[Text | Boilerplate] = []
     position = 0
