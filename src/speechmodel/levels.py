@@ -148,8 +148,7 @@ def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
     other = [i for i in candidates if not _marker(lines, i).part_style]
     accepted = {**part_runs, **_runs_of(lines, other, breaks)}
     # A lone marker that goes on with the parts' numbering in another style is a
-    # part all the same (一、 二、 then 第三，); not a run-in point (三是…), whose list
-    # began inline (…一是…。二是…。), and which counts only in runs.
+    # part all the same (一、 二、 then 第三，).
     for index in other:
         before = bisect.bisect_left(breaks, index)
         marker = _marker(lines, index)
@@ -157,11 +156,19 @@ def _runs(lines: Sequence[Line], candidates: Sequence[int]) -> dict[int, int]:
             index not in accepted
             and before
             and part_runs[breaks[before - 1]] == marker.value - 1
-            and not tables.is_run_in(marker.style)
+            and _may_number_parts_of(_marker(lines, breaks[before - 1]).style, marker.style)
         ):
             accepted[index] = marker.value
     _join_other_verbs(lines, other, accepted)
     return accepted
+
+
+def _may_number_parts_of(parts: str, style: str) -> bool:
+    """Whether a marker in ``style`` may go on with the numbering of parts in the style
+    ``parts`` (一、 二、 then 第三，).  Not a run-in point after parts of another kind
+    (三是…): its list began inline (…一是…。二是…。), under the part; run-in parts go
+    on in another verb (一要, 二是要, 三是要)."""
+    return tables.is_run_in(parts) or not tables.is_run_in(style)
 
 
 def _demote_an_enclosed_part_list(lines: Sequence[Line], candidates: Sequence[int]) -> None:
@@ -531,15 +538,12 @@ def _place(
     if (
         value > 1
         and value - 1 == stack[0].last[parts]
-        and (tables.is_run_in(parts) or not tables.is_run_in(marker.style))
+        and _may_number_parts_of(parts, marker.style)
         and later.next_value(parts) != value
     ):
         # 一、 二、 then 第三，: the ordinal of the parts goes on in another style.  Not
         # when the parts give that number themselves later (## 一, （二）…（五）, ## 二):
-        # then the other style's list began inline, under the part.  Nor in run-in
-        # points after parts of another kind: they continue a list begun inline
-        # (…一是…。二是…。 then 三是…).  (Run-in parts go on in another verb: 一要,
-        # 二是要, 三是要.)
+        # then the other style's list began inline, under the part.
         return 0
     # A new list, usually from 1; from a later number when its first items were inline
     # (…主要抓好三个方面：一是…。 then 二是…, 三是… as paragraphs).
