@@ -686,7 +686,14 @@ _MOST_ADDRESSES = 7
 _MOST_SALUTATION_ITEMS = 9
 _BODY_NAME = range(2, 17)
 """How long the name of a body addressed before 各位/诸位/全体 may be."""
-_GREETING = re.compile("(?:(?:大家|各位)(?:早上|上午|中午|下午|晚上)?|早上|上午|中午|下午|晚上)好$")
+_GREETINGS = tuple(
+    f"{who}{when}好"
+    for who in ("大家", "各位", "")
+    for when in ("", "早上", "上午", "中午", "下午", "晚上")
+    if who or when
+)
+"""The greetings: 大家好, 大家下午好, 早上好 (none is the start of another)."""
+_GREETING = re.compile(f"(?:{'|'.join(_GREETINGS)})$")
 """A greeting at the end of a word: 大家好, 晚上好, 大家晚上好."""
 _BARE_END = re.compile(rf"{_one_of('！!：:，,。')}?{_MARKUP_CLOSE}$")
 _GREETING_END = re.compile(rf"{_one_of('！!。')}?{_MARKUP_CLOSE}$")
@@ -857,16 +864,6 @@ def _items_go_on(text: str, items: list[tuple[re.Match[str], int]]) -> bool:
         if len(item) > 6 and _ADDRESS.fullmatch(item) is None:
             return False
     return True
-
-
-_GREETINGS = tuple(
-    f"{who}{when}好"
-    for who in ("大家", "各位", "")
-    for when in ("", "早上", "上午", "中午", "下午", "晚上")
-    if who or when
-)
-"""Greetings a paragraph may open with: 大家好, 大家下午好, 早上好 (none is the start of
-another)."""
 
 
 def opens_with_greeting(text: str) -> bool:
